@@ -1,0 +1,4 @@
+export * from './lib/auth.module';
+export * from './lib/services/auth.service';
+export * from './lib/decorators/current-principal.decorator';
+export * from './lib/controllers/auth.controller';

@@ -1,0 +1,7 @@
+import { Foundation1764000000000 } from './1764000000000-foundation';
+
+/**
+ * Every migration, in order. Add a new one here (see docs/development.md, "Adding a migration");
+ * a test checks that this list and the folder agree.
+ */
+export const MIGRATIONS = [Foundation1764000000000];

@@ -1,0 +1,64 @@
+import { DataSource } from 'typeorm';
+import { hashPassword } from '@tandem/api-core';
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, demoClients } from './demo-data';
+import { stableId } from './ids';
+
+export interface SeedResult {
+  inserted: number;
+}
+
+/**
+ * Inserts the demo region. Idempotent: every row has a stable id and is inserted with
+ * `ON CONFLICT DO NOTHING`, so running it again changes nothing. Runs in one transaction.
+ */
+export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
+  return dataSource.transaction(async (m) => {
+    let inserted = 0;
+    const insert = async (sql: string, params: unknown[]) => {
+      const result = await m.query(`${sql} ON CONFLICT DO NOTHING RETURNING 1`, params);
+      inserted += Array.isArray(result) ? result.length : 0;
+    };
+
+    for (const org of Object.values(DEMO_ORGS)) {
+      await insert('INSERT INTO organisations (id, name, type) VALUES ($1, $2, $3)', [org.id, org.name, org.type]);
+    }
+    for (const team of Object.values(DEMO_TEAMS)) {
+      await insert('INSERT INTO teams (id, organisation_id, name, type) VALUES ($1, $2, $3, $4)', [
+        team.id, team.organisationId, team.name, team.type,
+      ]);
+    }
+    const clients = demoClients();
+    for (const c of clients) {
+      await insert(
+        'INSERT INTO clients (id, team_id, first_name, last_name, date_of_birth, pseudonym) VALUES ($1, $2, $3, $4, $5, $6)',
+        [c.id, c.teamId, c.firstName, c.lastName, c.dateOfBirth, c.pseudonym],
+      );
+    }
+    const existingUsers = new Set(
+      ((await m.query('SELECT id FROM users WHERE id = ANY($1)', [DEMO_USERS.map((x) => x.id)])) as { id: string }[]).map((r) => r.id),
+    );
+    const passwordHash = existingUsers.size === DEMO_USERS.length ? '' : await hashPassword(DEMO_PASSWORD);
+    for (const user of DEMO_USERS) {
+      if (existingUsers.has(user.id)) continue;
+      await insert(
+        'INSERT INTO users (id, organisation_id, email, display_name, password_hash, roles, client_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [user.id, user.organisationId, user.email, user.displayName, passwordHash, user.roles, user.clientKey ? stableId(`client:${user.clientKey}`) : null],
+      );
+    }
+    for (const user of DEMO_USERS) {
+      if (!user.team) continue;
+      await insert('INSERT INTO team_members (team_id, user_id, role) VALUES ($1, $2, $3)', [user.team.teamId, user.id, user.team.role]);
+    }
+    const userIds = new Map(DEMO_USERS.map((x) => [x.key, x.id]));
+    for (const c of clients) {
+      for (const a of c.assignments) {
+        await insert(
+          "INSERT INTO client_assignments (id, client_id, user_id, kind, started_at) VALUES ($1, $2, $3, $4, '2026-01-05T09:00:00Z')",
+          [stableId(`assignment:${c.key}:${a.kind}`), c.id, userIds.get(a.userKey), a.kind],
+        );
+      }
+    }
+    return { inserted };
+  });
+}
+

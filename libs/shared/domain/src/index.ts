@@ -1,0 +1,4 @@
+export * from './lib/roles';
+export * from './lib/organisations';
+export * from './lib/records';
+export * from './lib/auth';
