@@ -5,9 +5,15 @@ import path from 'node:path';
 import { root, run } from './lib.mjs';
 
 const out = path.join(root, 'dist/apps/api');
-run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'apps/api/tsconfig.app.json']);
+run(process.execPath, [
+  path.join(root, 'node_modules/typescript/bin/tsc'),
+  '-p',
+  'apps/api/tsconfig.app.json',
+]);
 
-const { paths } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+const { paths } = JSON.parse(
+  fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'),
+).compilerOptions;
 const runtimePaths = Object.fromEntries(
   Object.entries(paths).map(([alias, [target]]) => [alias, [target.replace(/\.tsx?$/, '')]]),
 );

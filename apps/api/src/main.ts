@@ -50,9 +50,15 @@ async function main() {
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     logger.log({ msg: 'listening', url: `http://${host}:${port}/` }, 'main');
-    console.log(`\n  Tandem is running at http://${host}:${port}/  (API docs: http://${host}:${port}/api/docs)\n  Press Ctrl-C to stop.\n`);
+    console.log(
+      `\n  Tandem is running at http://${host}:${port}/  (API docs: http://${host}:${port}/api/docs)\n  Press Ctrl-C to stop.\n`,
+    );
   } catch (error) {
-    logger.error({ msg: 'start-up failed', error: error instanceof Error ? error.message : String(error) }, undefined, 'main');
+    logger.error(
+      { msg: 'start-up failed', error: error instanceof Error ? error.message : String(error) },
+      undefined,
+      'main',
+    );
     if (app) await app.close().catch(() => undefined);
     if (database.embedded) await database.embedded.stop();
     process.exit(1);

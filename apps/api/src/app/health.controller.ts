@@ -1,4 +1,11 @@
-import { Controller, Get, HttpStatus, ServiceUnavailableException, VERSION_NEUTRAL, Version } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  ServiceUnavailableException,
+  VERSION_NEUTRAL,
+  Version,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,7 +39,8 @@ export class HealthController {
       throw new ServiceUnavailableException({
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'NOT_READY',
-        message: 'The database does not answer. Tandem retries by itself; check the database server if this persists.',
+        message:
+          'The database does not answer. Tandem retries by itself; check the database server if this persists.',
       });
     }
   }

@@ -9,7 +9,11 @@ async function main() {
   const db = await resolveDatabase(config, logger);
   try {
     const ran = await runMigrations(db.url);
-    console.log(ran.length ? `Applied ${ran.length} migration(s):\n  ${ran.join('\n  ')}` : 'The database is up to date.');
+    console.log(
+      ran.length
+        ? `Applied ${ran.length} migration(s):\n  ${ran.join('\n  ')}`
+        : 'The database is up to date.',
+    );
   } finally {
     await db.embedded?.stop();
   }

@@ -13,7 +13,11 @@ async function main() {
     await runMigrations(db.url);
     await ds.initialize();
     const result = await seedDemo(ds);
-    console.log(result.inserted ? `Inserted ${result.inserted} demo rows.` : 'Demo data already present; nothing changed.');
+    console.log(
+      result.inserted
+        ? `Inserted ${result.inserted} demo rows.`
+        : 'Demo data already present; nothing changed.',
+    );
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await db.embedded?.stop();

@@ -1,4 +1,11 @@
-import { ALL_ROLES, CARE_ROLES, PARTICIPATION_ROLES, Role, isCareRole, isParticipationRole } from './roles';
+import {
+  ALL_ROLES,
+  CARE_ROLES,
+  PARTICIPATION_ROLES,
+  Role,
+  isCareRole,
+  isParticipationRole,
+} from './roles';
 
 describe('roles', () => {
   it('keeps care and participation roles apart', () => {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie'; // adds cookies/setCookie to the Fastify types
 import { Public } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import { CurrentPrincipal } from '../decorators/current-principal.decorator';
@@ -27,7 +28,10 @@ export class AuthController {
     @Req() req: FastifyRequest & { user: { userId: string } },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenResponseDto> {
-    const session = await this.auth.startSession(req.user.userId, { ip: req.ip, userAgent: req.headers['user-agent'] });
+    const session = await this.auth.startSession(req.user.userId, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+    });
     return this.respond(session, req, reply);
   }
 
@@ -36,7 +40,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Get a new access token with the refresh cookie (rotates the cookie)' })
   @ApiOkResponse({ type: TokenResponseDto })
-  async refresh(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+  async refresh(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
     const session = await this.auth.refresh(req.cookies?.[REFRESH_COOKIE]);
     return this.respond(session, req, reply);
   }
@@ -44,8 +51,13 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: ends the session of the refresh cookie and/or the bearer token' })
-  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  @ApiOperation({
+    summary: 'Sign out: ends the session of the refresh cookie and/or the bearer token',
+  })
+  async logout(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     const refreshToken = req.cookies?.[REFRESH_COOKIE];
     if (refreshToken) await this.auth.endSessionByRefreshToken(refreshToken);
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
@@ -64,7 +76,11 @@ export class AuthController {
     return principal;
   }
 
-  private respond(session: IssuedSession, req: FastifyRequest, reply: FastifyReply): TokenResponseDto {
+  private respond(
+    session: IssuedSession,
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ): TokenResponseDto {
     void reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
       httpOnly: true,
       sameSite: 'strict',
@@ -72,6 +88,10 @@ export class AuthController {
       path: COOKIE_PATH,
       expires: session.sessionExpiresAt,
     });
-    return { accessToken: session.accessToken, expiresIn: session.expiresIn, principal: session.principal };
+    return {
+      accessToken: session.accessToken,
+      expiresIn: session.expiresIn,
+      principal: session.principal,
+    };
   }
 }

@@ -36,7 +36,9 @@ export class PrincipalDto {
 }
 
 export class TokenResponseDto {
-  @ApiProperty({ description: 'Short-lived bearer token for the Authorization header and the socket handshake.' })
+  @ApiProperty({
+    description: 'Short-lived bearer token for the Authorization header and the socket handshake.',
+  })
   accessToken: string;
 
   @ApiProperty({ description: 'Seconds until the access token expires; refresh before then.' })

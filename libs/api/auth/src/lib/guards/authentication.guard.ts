@@ -14,7 +14,10 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
 
   override canActivate(context: ExecutionContext) {
     if (context.getType() !== 'http') return true; // sockets authenticate in their gateway
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     return super.canActivate(context);
   }
@@ -22,7 +25,11 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;
     if (!user) {
-      throw new DomainError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in to continue: this request needs a valid session.');
+      throw new DomainError(
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHENTICATED',
+        'Sign in to continue: this request needs a valid session.',
+      );
     }
     return user;
   }
@@ -34,12 +41,17 @@ export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<T>(err: unknown, user: T, info: { message?: string } | undefined): T {
     if (err) throw err;
     if (!user) {
-      throw new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Please fill in both email and password.', {
-        errors: [
-          { field: 'email', rule: 'required', message: info?.message ?? 'email is required' },
-          { field: 'password', rule: 'required', message: 'password is required' },
-        ],
-      });
+      throw new DomainError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        'Please fill in both email and password.',
+        {
+          errors: [
+            { field: 'email', rule: 'required', message: info?.message ?? 'email is required' },
+            { field: 'password', rule: 'required', message: 'password is required' },
+          ],
+        },
+      );
     }
     return user;
   }

@@ -51,7 +51,12 @@ export class AuthService {
    */
   async verifyCredentials(email: string, password: string): Promise<string> {
     const normalised = email.trim().toLowerCase();
-    const rows: { id: string; password_hash: string; active: boolean; locked_until: Date | null }[] = await this.db.query(
+    const rows: {
+      id: string;
+      password_hash: string;
+      active: boolean;
+      locked_until: Date | null;
+    }[] = await this.db.query(
       'SELECT id, password_hash, active, locked_until FROM users WHERE email = $1',
       [normalised],
     );
@@ -66,22 +71,29 @@ export class AuthService {
     }
     const ok = user.active && (await verifyPassword(user.password_hash, password));
     if (ok) {
-      await this.db.query('UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1', [user.id]);
+      await this.db.query(
+        'UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1',
+        [user.id],
+      );
       return user.id;
     }
-    const [updated]: { failed_login_count: number; locked_until: Date | null }[] = await this.db.query(
-      `UPDATE users SET
+    const [updated]: { failed_login_count: number; locked_until: Date | null }[] = await this.db
+      .query(
+        `UPDATE users SET
          failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
          last_failed_login_at = now(),
          locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
        WHERE id = $1
        RETURNING failed_login_count, locked_until`,
-      [user.id, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_MINUTES],
-    ).then(returning);
+        [user.id, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_MINUTES],
+      )
+      .then(returning);
     if (updated?.locked_until && updated.locked_until.getTime() > Date.now()) {
       throw this.locked(updated.locked_until);
     }
-    await sleep(Math.min(5000, this.config.LOGIN_FAILURE_DELAY_MS * (updated?.failed_login_count ?? 1)));
+    await sleep(
+      Math.min(5000, this.config.LOGIN_FAILURE_DELAY_MS * (updated?.failed_login_count ?? 1)),
+    );
     throw this.invalidCredentials();
   }
 
@@ -110,7 +122,13 @@ export class AuthService {
     const [row]: { id: string }[] = await this.db.query(
       `INSERT INTO auth_sessions (user_id, refresh_token_hash, last_seen_at, expires_at, user_agent, ip_address)
        VALUES ($1, $2, now(), $3, $4, $5) RETURNING id`,
-      [userId, sha256(refreshToken), expiresAt, context.userAgent?.slice(0, 300) ?? null, context.ip ?? null],
+      [
+        userId,
+        sha256(refreshToken),
+        expiresAt,
+        context.userAgent?.slice(0, 300) ?? null,
+        context.ip ?? null,
+      ],
     );
     const principal = await this.principalFor(userId, row.id);
     if (!principal) throw new UnauthorizedException();
@@ -121,13 +139,15 @@ export class AuthService {
   async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
     if (!refreshToken) throw this.sessionEnded();
     const next = randomBytes(32).toString('base64url');
-    const rows: { id: string; user_id: string; expires_at: Date }[] = await this.db.query(
-      `UPDATE auth_sessions SET refresh_token_hash = $2, last_seen_at = now()
+    const rows: { id: string; user_id: string; expires_at: Date }[] = await this.db
+      .query(
+        `UPDATE auth_sessions SET refresh_token_hash = $2, last_seen_at = now()
        WHERE refresh_token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
          AND last_seen_at > now() - make_interval(mins => $3)
        RETURNING id, user_id, expires_at`,
-      [sha256(refreshToken), sha256(next), this.config.SESSION_IDLE_MINUTES],
-    ).then(returning);
+        [sha256(refreshToken), sha256(next), this.config.SESSION_IDLE_MINUTES],
+      )
+      .then(returning);
     const session = rows[0];
     if (!session) throw this.sessionEnded();
     const principal = await this.principalFor(session.user_id, session.id);
@@ -136,12 +156,18 @@ export class AuthService {
   }
 
   async endSession(sessionId: string): Promise<void> {
-    await this.db.query('UPDATE auth_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
+    await this.db.query(
+      'UPDATE auth_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
+      [sessionId],
+    );
   }
 
   /** Revokes a session by its refresh token (sign-out without a valid access token). */
   async endSessionByRefreshToken(refreshToken: string): Promise<void> {
-    await this.db.query('UPDATE auth_sessions SET revoked_at = now() WHERE refresh_token_hash = $1 AND revoked_at IS NULL', [sha256(refreshToken)]);
+    await this.db.query(
+      'UPDATE auth_sessions SET revoked_at = now() WHERE refresh_token_hash = $1 AND revoked_at IS NULL',
+      [sha256(refreshToken)],
+    );
   }
 
   /**
@@ -158,7 +184,9 @@ export class AuthService {
     );
     if (!rows[0]) return null;
     if (Date.now() - rows[0].last_seen_at.getTime() > 60_000) {
-      await this.db.query('UPDATE auth_sessions SET last_seen_at = now() WHERE id = $1', [payload.sid]);
+      await this.db.query('UPDATE auth_sessions SET last_seen_at = now() WHERE id = $1', [
+        payload.sid,
+      ]);
     }
     return this.principalFor(payload.sub, payload.sid);
   }
@@ -210,13 +238,29 @@ export class AuthService {
     };
   }
 
-  private async issue(principal: Principal, refreshToken: string, sessionExpiresAt: Date): Promise<IssuedSession> {
+  private async issue(
+    principal: Principal,
+    refreshToken: string,
+    sessionExpiresAt: Date,
+  ): Promise<IssuedSession> {
     const payload: AccessTokenPayload = { sub: principal.userId, sid: principal.sessionId };
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
-    return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, sessionExpiresAt, principal };
+    const accessToken = await this.jwt.signAsync(payload, {
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    });
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      sessionExpiresAt,
+      principal,
+    };
   }
 
   private sessionEnded() {
-    return new DomainError(HttpStatus.UNAUTHORIZED, 'SESSION_ENDED', 'Your session has ended. Please sign in again.');
+    return new DomainError(
+      HttpStatus.UNAUTHORIZED,
+      'SESSION_ENDED',
+      'Your session has ended. Please sign in again.',
+    );
   }
 }

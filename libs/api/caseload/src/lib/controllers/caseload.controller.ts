@@ -12,9 +12,14 @@ export class CaseloadController {
   constructor(private readonly caseload: CaseloadService) {}
 
   @Get()
-  @ApiOperation({ summary: "The shared caseload: clients of the caller's teams and clients assigned to them" })
+  @ApiOperation({
+    summary: "The shared caseload: clients of the caller's teams and clients assigned to them",
+  })
   @ApiOkResponse({ type: CaseloadPageDto })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: CaseloadQueryDto): Promise<CaseloadPageDto> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: CaseloadQueryDto,
+  ): Promise<CaseloadPageDto> {
     return this.caseload.list(principal, query);
   }
 }

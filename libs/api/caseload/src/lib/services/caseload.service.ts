@@ -27,7 +27,10 @@ export class CaseloadService {
       where.push(`(c.first_name || ' ' || c.last_name) ILIKE $${params.length}`);
     }
     const whereSql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM clients c WHERE ${whereSql}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM clients c WHERE ${whereSql}`,
+      params,
+    );
     const pageParams = [...params, query.pageSize, (query.page - 1) * query.pageSize];
     const rows: {
       id: string;

@@ -9,7 +9,11 @@ describe('loadConfig', () => {
   });
 
   it('reads numbers and booleans from strings', () => {
-    const config = loadConfig({ PORT: '8080', SEED_DEMO: 'false', DATABASE_URL: 'postgres://a:b@db:5432/tandem' });
+    const config = loadConfig({
+      PORT: '8080',
+      SEED_DEMO: 'false',
+      DATABASE_URL: 'postgres://a:b@db:5432/tandem',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.SEED_DEMO).toBe(false);
     expect(config.DATABASE_URL).toBe('postgres://a:b@db:5432/tandem');
@@ -28,14 +32,20 @@ describe('loadConfig', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(String((error as Error).message)).toMatch(/DATABASE_URL: DATABASE_URL must look like postgres:\/\//);
+    expect(String((error as Error).message)).toMatch(
+      /DATABASE_URL: DATABASE_URL must look like postgres:\/\//,
+    );
     expect(String((error as Error).message)).not.toContain('hunter2');
   });
 
   it('requires JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: .*32 characters/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).JWT_SECRET).toHaveLength(40);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET: .*32 characters/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).JWT_SECRET,
+    ).toHaveLength(40);
   });
 
   it('lists every bad variable at once', () => {

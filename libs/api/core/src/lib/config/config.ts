@@ -14,7 +14,11 @@ import {
 } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === ''
+    ? undefined
+    : /^-?\d+$/.test(String(value))
+      ? Number(value)
+      : value;
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
   if (value === true || value === 'true' || value === '1') return true;
@@ -134,7 +138,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { skipMissingProperties: false });
   const problems = errors.map((e) => {
     const messages = Object.values(e.constraints ?? {});
-    const value = e.property === 'JWT_SECRET' || e.property === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(e.value);
+    const value =
+      e.property === 'JWT_SECRET' || e.property === 'DATABASE_URL'
+        ? '(hidden)'
+        : JSON.stringify(e.value);
     return `${e.property}: ${messages.join('; ')} (got ${value})`;
   });
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {

@@ -91,9 +91,8 @@ function traversableByOthers(target: string): boolean {
 function reachableBinaries(): string {
   const source = binariesDir();
   if (!isRoot() || traversableByOthers(source)) return source;
-  const version = JSON.parse(
-    fs.readFileSync(path.join(source, '..', 'package.json'), 'utf8'),
-  ).version as string;
+  const version = JSON.parse(fs.readFileSync(path.join(source, '..', 'package.json'), 'utf8'))
+    .version as string;
   const target = path.join('/var/lib/tandem', `pg-bin-${version}`);
   if (!fs.existsSync(path.join(target, 'bin', 'postgres'))) {
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
@@ -246,7 +245,9 @@ export class EmbeddedPostgres {
       child.stderr?.on('data', onData);
       child.once('exit', (code) => {
         this.child = null;
-        reject(new Error(`PostgreSQL exited during start-up (code ${code}): ${output.slice(-800)}`));
+        reject(
+          new Error(`PostgreSQL exited during start-up (code ${code}): ${output.slice(-800)}`),
+        );
       });
     });
     child.once('exit', () => {
@@ -260,7 +261,8 @@ export class EmbeddedPostgres {
     await client.connect();
     try {
       const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      if (found.rowCount === 0)
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
     } finally {
       await client.end();
     }
@@ -279,7 +281,8 @@ export class EmbeddedPostgres {
     const child = this.child;
     if (!child) return;
     await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
+      // 'close' (not 'exit'): the output pipes are closed too, so nothing keeps Node alive.
+      child.once('close', () => resolve());
       child.kill('SIGINT');
     });
     this.child = null;
@@ -299,7 +302,12 @@ function run(file: string, args: string[], onLog: (line: string) => void): Promi
     child.on('exit', (code) => {
       for (const line of output.split('\n')) if (line.trim()) onLog(line);
       if (code === 0) resolve();
-      else reject(new Error(`${path.basename(args[args.length - 1] ?? file)} failed (code ${code}): ${output.slice(-800)}`));
+      else
+        reject(
+          new Error(
+            `${path.basename(args[args.length - 1] ?? file)} failed (code ${code}): ${output.slice(-800)}`,
+          ),
+        );
     });
   });
 }

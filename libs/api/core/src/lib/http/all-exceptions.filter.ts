@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import type { ProblemBody } from './problem';
@@ -31,7 +38,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toProblem(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error(
-        { msg: 'unhandled error', route: request.routeOptions?.url, error: exception instanceof Error ? exception.name : 'unknown' },
+        {
+          msg: 'unhandled error',
+          route: request.routeOptions?.url,
+          error: exception instanceof Error ? exception.name : 'unknown',
+        },
         exception instanceof Error ? exception.stack : undefined,
         'http',
       );
@@ -50,29 +61,48 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : Array.isArray((response as { message?: unknown }).message)
-            ? ((response as { message: string[] }).message.join('; '))
+            ? (response as { message: string[] }).message.join('; ')
             : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: DEFAULT_CODES[status] ?? 'ERROR', message };
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
-    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    if (
+      typeof fastifyError?.statusCode === 'number' &&
+      fastifyError.statusCode >= 400 &&
+      fastifyError.statusCode < 500
+    ) {
       // Fastify's own client errors: malformed JSON, body too large, wrong content type.
       const status = fastifyError.statusCode;
       const message =
-        fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message ?? '')
+        fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        /JSON/.test(fastifyError.message ?? '')
           ? 'The request body is not valid JSON. Check quotes, commas and brackets.'
           : (fastifyError.message ?? 'Bad request');
       return { statusCode: status, code: DEFAULT_CODES[status] ?? 'BAD_REQUEST', message };
     }
     if (exception instanceof QueryFailedError) {
-      const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+      const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } })
+        .driverError?.code;
       if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
-        return { statusCode: HttpStatus.BAD_REQUEST, code: 'BAD_REQUEST', message: 'A value in the request has the wrong format.' };
+        return {
+          statusCode: HttpStatus.BAD_REQUEST,
+          code: 'BAD_REQUEST',
+          message: 'A value in the request has the wrong format.',
+        };
       }
       if (pgCode === '23505') {
-        return { statusCode: HttpStatus.CONFLICT, code: 'CONFLICT', message: 'This record already exists.' };
+        return {
+          statusCode: HttpStatus.CONFLICT,
+          code: 'CONFLICT',
+          message: 'This record already exists.',
+        };
       }
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Something went wrong on our side. Try again; if it keeps happening, contact your functional administrator.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL',
+      message:
+        'Something went wrong on our side. Try again; if it keeps happening, contact your functional administrator.',
+    };
   }
 }

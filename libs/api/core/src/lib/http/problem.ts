@@ -14,7 +14,12 @@ export interface ProblemBody {
 }
 
 export class DomainError extends HttpException {
-  constructor(status: HttpStatus, code: string, message: string, extra: Record<string, unknown> = {}) {
+  constructor(
+    status: HttpStatus,
+    code: string,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
     super({ statusCode: status, code, message, ...extra } satisfies ProblemBody, status);
   }
 }

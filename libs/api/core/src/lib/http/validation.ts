@@ -1,9 +1,16 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; rule: string; message: string }[] {
+function flatten(
+  errors: ValidationError[],
+  parent = '',
+): { field: string; rule: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      rule,
+      message,
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

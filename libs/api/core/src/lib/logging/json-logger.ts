@@ -18,7 +18,8 @@ export class JsonLogger implements LoggerService {
     if (ORDER[level] < ORDER[this.minLevel]) return;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level };
     if (context) entry.context = context;
-    if (message && typeof message === 'object' && !(message instanceof Error)) Object.assign(entry, message);
+    if (message && typeof message === 'object' && !(message instanceof Error))
+      Object.assign(entry, message);
     else entry.msg = message instanceof Error ? message.message : String(message);
     if (extra) Object.assign(entry, extra);
     this.write(JSON.stringify(entry));
@@ -29,7 +30,12 @@ export class JsonLogger implements LoggerService {
   }
   error(message: unknown, stackOrContext?: string, context?: string) {
     const hasStack = context !== undefined;
-    this.emit('error', message, hasStack ? context : stackOrContext, hasStack && stackOrContext ? { stack: stackOrContext } : undefined);
+    this.emit(
+      'error',
+      message,
+      hasStack ? context : stackOrContext,
+      hasStack && stackOrContext ? { stack: stackOrContext } : undefined,
+    );
   }
   warn(message: unknown, context?: string) {
     this.emit('warn', message, context);

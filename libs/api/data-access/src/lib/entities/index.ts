@@ -7,4 +7,12 @@ import { User } from './user.entity';
 export { AuthSession, Client, ClientAssignment, Organisation, Team, TeamMember, User };
 
 /** Every entity TypeORM knows about. */
-export const ENTITIES = [Organisation, User, Team, TeamMember, Client, ClientAssignment, AuthSession];
+export const ENTITIES = [
+  Organisation,
+  User,
+  Team,
+  TeamMember,
+  Client,
+  ClientAssignment,
+  AuthSession,
+];

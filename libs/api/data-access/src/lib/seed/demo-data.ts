@@ -9,13 +9,27 @@ export const DEMO_PASSWORD = 'Tandem-demo-2026';
 
 export const DEMO_ORGS = {
   ggz: { id: stableId('org:ggz'), name: 'GGZ Rivierenland', type: OrganisationType.GGZ },
-  gemeente: { id: stableId('org:gemeente'), name: 'Gemeente Rivierstad', type: OrganisationType.GEMEENTE },
+  gemeente: {
+    id: stableId('org:gemeente'),
+    name: 'Gemeente Rivierstad',
+    type: OrganisationType.GEMEENTE,
+  },
   uwv: { id: stableId('org:uwv'), name: 'UWV Rivierenland', type: OrganisationType.UWV },
 } as const;
 
 export const DEMO_TEAMS = {
-  noord: { id: stableId('team:fact-noord'), organisationId: DEMO_ORGS.ggz.id, name: 'FACT Rivierstad-Noord', type: TeamType.FACT },
-  zuid: { id: stableId('team:fact-zuid'), organisationId: DEMO_ORGS.ggz.id, name: 'FACT Rivierstad-Zuid', type: TeamType.FACT },
+  noord: {
+    id: stableId('team:fact-noord'),
+    organisationId: DEMO_ORGS.ggz.id,
+    name: 'FACT Rivierstad-Noord',
+    type: TeamType.FACT,
+  },
+  zuid: {
+    id: stableId('team:fact-zuid'),
+    organisationId: DEMO_ORGS.ggz.id,
+    name: 'FACT Rivierstad-Zuid',
+    type: TeamType.FACT,
+  },
 } as const;
 
 export interface DemoUser {
@@ -55,31 +69,115 @@ const NOORD = DEMO_TEAMS.noord.id;
 const ZUID = DEMO_TEAMS.zuid.id;
 
 export const DEMO_USERS: DemoUser[] = [
-  u('regie', 'anna.devries@ggz-rivierenland.example', 'Anna de Vries', GGZ, Role.REGIEBEHANDELAAR, NOORD,
-    'Regiebehandelaar of FACT Noord: the whole caseload, treatment and participation records of the team.'),
-  u('psychiater', 'karim.benali@ggz-rivierenland.example', 'Karim Benali', GGZ, Role.PSYCHIATER, NOORD,
-    'Psychiatrist in FACT Noord: the team caseload and its treatment records.'),
-  u('keyworker', 'sanne.jansen@ggz-rivierenland.example', 'Sanne Jansen', GGZ, Role.SPV, NOORD,
-    'SPV and key worker of Monique: the team caseload, Monique among her own clients.'),
-  u('keyworker2', 'ruud.bakker@ggz-rivierenland.example', 'Ruud Bakker', GGZ, Role.SPV, NOORD,
-    'SPV and key worker in FACT Noord.'),
-  u('peer', 'lotte.visser@ggz-rivierenland.example', 'Lotte Visser', GGZ, Role.ERVARINGSDESKUNDIGE, NOORD,
-    'Peer worker: the team caseload and participation records, not treatment notes.'),
-  u('ips', 'daan.mulder@ggz-rivierenland.example', 'Daan Mulder', GGZ, Role.IPS_TRAJECTBEGELEIDER, NOORD,
-    'IPS employment specialist: participation records of his IPS clients (Monique among them), never treatment notes.'),
-  u('teamlead', 'eva.smit@ggz-rivierenland.example', 'Eva Smit', GGZ, Role.TEAMLEIDER, NOORD,
-    'Team lead: membership and figures of FACT Noord, no note content.'),
-  u('dpo', 'henk.dijkstra@ggz-rivierenland.example', 'Henk Dijkstra', GGZ, Role.FUNCTIONARIS_GEGEVENSBESCHERMING, undefined,
-    'Data-protection officer: the access log.'),
-  u('zuid-regie', 'mila.peters@ggz-rivierenland.example', 'Mila Peters', GGZ, Role.REGIEBEHANDELAAR, ZUID,
-    'Regiebehandelaar of the other team (FACT Zuid): none of FACT Noord\'s clients.'),
-  u('klantmanager', 'fatima.elamrani@gemeente-rivierstad.example', 'Fatima El Amrani', DEMO_ORGS.gemeente.id, Role.KLANTMANAGER, undefined,
-    'Municipal klantmanager: her own clients on social assistance (Monique among them), participation records only.'),
-  u('arbeidsdeskundige', 'peter.degroot@uwv.example', 'Peter de Groot', DEMO_ORGS.uwv.id, Role.ARBEIDSDESKUNDIGE, undefined,
-    'UWV labour expert: his own UWV clients, participation records only.'),
+  u(
+    'regie',
+    'anna.devries@ggz-rivierenland.example',
+    'Anna de Vries',
+    GGZ,
+    Role.REGIEBEHANDELAAR,
+    NOORD,
+    'Regiebehandelaar of FACT Noord: the whole caseload, treatment and participation records of the team.',
+  ),
+  u(
+    'psychiater',
+    'karim.benali@ggz-rivierenland.example',
+    'Karim Benali',
+    GGZ,
+    Role.PSYCHIATER,
+    NOORD,
+    'Psychiatrist in FACT Noord: the team caseload and its treatment records.',
+  ),
+  u(
+    'keyworker',
+    'sanne.jansen@ggz-rivierenland.example',
+    'Sanne Jansen',
+    GGZ,
+    Role.SPV,
+    NOORD,
+    'SPV and key worker of Monique: the team caseload, Monique among her own clients.',
+  ),
+  u(
+    'keyworker2',
+    'ruud.bakker@ggz-rivierenland.example',
+    'Ruud Bakker',
+    GGZ,
+    Role.SPV,
+    NOORD,
+    'SPV and key worker in FACT Noord.',
+  ),
+  u(
+    'peer',
+    'lotte.visser@ggz-rivierenland.example',
+    'Lotte Visser',
+    GGZ,
+    Role.ERVARINGSDESKUNDIGE,
+    NOORD,
+    'Peer worker: the team caseload and participation records, not treatment notes.',
+  ),
+  u(
+    'ips',
+    'daan.mulder@ggz-rivierenland.example',
+    'Daan Mulder',
+    GGZ,
+    Role.IPS_TRAJECTBEGELEIDER,
+    NOORD,
+    'IPS employment specialist: participation records of his IPS clients (Monique among them), never treatment notes.',
+  ),
+  u(
+    'teamlead',
+    'eva.smit@ggz-rivierenland.example',
+    'Eva Smit',
+    GGZ,
+    Role.TEAMLEIDER,
+    NOORD,
+    'Team lead: membership and figures of FACT Noord, no note content.',
+  ),
+  u(
+    'dpo',
+    'henk.dijkstra@ggz-rivierenland.example',
+    'Henk Dijkstra',
+    GGZ,
+    Role.FUNCTIONARIS_GEGEVENSBESCHERMING,
+    undefined,
+    'Data-protection officer: the access log.',
+  ),
+  u(
+    'zuid-regie',
+    'mila.peters@ggz-rivierenland.example',
+    'Mila Peters',
+    GGZ,
+    Role.REGIEBEHANDELAAR,
+    ZUID,
+    "Regiebehandelaar of the other team (FACT Zuid): none of FACT Noord's clients.",
+  ),
+  u(
+    'klantmanager',
+    'fatima.elamrani@gemeente-rivierstad.example',
+    'Fatima El Amrani',
+    DEMO_ORGS.gemeente.id,
+    Role.KLANTMANAGER,
+    undefined,
+    'Municipal klantmanager: her own clients on social assistance (Monique among them), participation records only.',
+  ),
+  u(
+    'arbeidsdeskundige',
+    'peter.degroot@uwv.example',
+    'Peter de Groot',
+    DEMO_ORGS.uwv.id,
+    Role.ARBEIDSDESKUNDIGE,
+    undefined,
+    'UWV labour expert: his own UWV clients, participation records only.',
+  ),
   {
-    ...u('monique', 'monique@client.example', 'Monique van Dam', GGZ, Role.CLIENT, undefined,
-      'Monique herself: her participation passport.'),
+    ...u(
+      'monique',
+      'monique@client.example',
+      'Monique van Dam',
+      GGZ,
+      Role.CLIENT,
+      undefined,
+      'Monique herself: her participation passport.',
+    ),
     clientKey: 'monique',
   },
 ];
@@ -101,8 +199,64 @@ export interface DemoClient {
   assignments: { userKey: string; kind: AssignmentKind }[];
 }
 
-const FIRST = ['Jeroen', 'Fleur', 'Bram', 'Noor', 'Thijs', 'Iris', 'Wouter', 'Femke', 'Sem', 'Lieke', 'Yusuf', 'Esra', 'Koen', 'Maud', 'Stijn', 'Anouk', 'Ravi', 'Ilse', 'Teun', 'Mirjam', 'Hamza', 'Roos', 'Gijs', 'Dewi', 'Milan', 'Saskia', 'Bilal', 'Vera', 'Olaf', 'Zeynep'];
-const LAST = ['Brouwer', 'Hendriks', 'Kuipers', 'Willems', 'Vos', 'Postma', 'Huisman', 'Schouten', 'Koster', 'Prins', 'Veenstra', 'Boer', 'Dekker', 'Lammers', 'Wijnands', 'Aydın', 'Maas', 'Timmer', 'Bosman', 'Kramer', 'Mertens', 'Sarmo', 'Vink', 'Groen'];
+const FIRST = [
+  'Jeroen',
+  'Fleur',
+  'Bram',
+  'Noor',
+  'Thijs',
+  'Iris',
+  'Wouter',
+  'Femke',
+  'Sem',
+  'Lieke',
+  'Yusuf',
+  'Esra',
+  'Koen',
+  'Maud',
+  'Stijn',
+  'Anouk',
+  'Ravi',
+  'Ilse',
+  'Teun',
+  'Mirjam',
+  'Hamza',
+  'Roos',
+  'Gijs',
+  'Dewi',
+  'Milan',
+  'Saskia',
+  'Bilal',
+  'Vera',
+  'Olaf',
+  'Zeynep',
+];
+const LAST = [
+  'Brouwer',
+  'Hendriks',
+  'Kuipers',
+  'Willems',
+  'Vos',
+  'Postma',
+  'Huisman',
+  'Schouten',
+  'Koster',
+  'Prins',
+  'Veenstra',
+  'Boer',
+  'Dekker',
+  'Lammers',
+  'Wijnands',
+  'Aydın',
+  'Maas',
+  'Timmer',
+  'Bosman',
+  'Kramer',
+  'Mertens',
+  'Sarmo',
+  'Vink',
+  'Groen',
+];
 
 const PSEUDO = ['Cliënt', 'Client'];
 
@@ -156,8 +310,10 @@ export function demoClients(): DemoClient[] {
           { userKey: rnd() < 0.5 ? 'keyworker' : 'keyworker2', kind: AssignmentKind.KEY_WORKER },
         ];
     if (!zuid && i < 20) assignments.push({ userKey: 'ips', kind: AssignmentKind.IPS_SPECIALIST });
-    if (!zuid && i % 3 === 0) assignments.push({ userKey: 'klantmanager', kind: AssignmentKind.KLANTMANAGER });
-    if (!zuid && i % 7 === 1) assignments.push({ userKey: 'arbeidsdeskundige', kind: AssignmentKind.ARBEIDSDESKUNDIGE });
+    if (!zuid && i % 3 === 0)
+      assignments.push({ userKey: 'klantmanager', kind: AssignmentKind.KLANTMANAGER });
+    if (!zuid && i % 7 === 1)
+      assignments.push({ userKey: 'arbeidsdeskundige', kind: AssignmentKind.ARBEIDSDESKUNDIGE });
     clients.push({
       key: `client-${i}`,
       id: stableId(`client:${i}`),

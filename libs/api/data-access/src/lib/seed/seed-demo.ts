@@ -20,11 +20,18 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     };
 
     for (const org of Object.values(DEMO_ORGS)) {
-      await insert('INSERT INTO organisations (id, name, type) VALUES ($1, $2, $3)', [org.id, org.name, org.type]);
+      await insert('INSERT INTO organisations (id, name, type) VALUES ($1, $2, $3)', [
+        org.id,
+        org.name,
+        org.type,
+      ]);
     }
     for (const team of Object.values(DEMO_TEAMS)) {
       await insert('INSERT INTO teams (id, organisation_id, name, type) VALUES ($1, $2, $3, $4)', [
-        team.id, team.organisationId, team.name, team.type,
+        team.id,
+        team.organisationId,
+        team.name,
+        team.type,
       ]);
     }
     const clients = demoClients();
@@ -35,19 +42,36 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
       );
     }
     const existingUsers = new Set(
-      ((await m.query('SELECT id FROM users WHERE id = ANY($1)', [DEMO_USERS.map((x) => x.id)])) as { id: string }[]).map((r) => r.id),
+      (
+        (await m.query('SELECT id FROM users WHERE id = ANY($1)', [
+          DEMO_USERS.map((x) => x.id),
+        ])) as { id: string }[]
+      ).map((r) => r.id),
     );
-    const passwordHash = existingUsers.size === DEMO_USERS.length ? '' : await hashPassword(DEMO_PASSWORD);
+    const passwordHash =
+      existingUsers.size === DEMO_USERS.length ? '' : await hashPassword(DEMO_PASSWORD);
     for (const user of DEMO_USERS) {
       if (existingUsers.has(user.id)) continue;
       await insert(
         'INSERT INTO users (id, organisation_id, email, display_name, password_hash, roles, client_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [user.id, user.organisationId, user.email, user.displayName, passwordHash, user.roles, user.clientKey ? stableId(`client:${user.clientKey}`) : null],
+        [
+          user.id,
+          user.organisationId,
+          user.email,
+          user.displayName,
+          passwordHash,
+          user.roles,
+          user.clientKey ? stableId(`client:${user.clientKey}`) : null,
+        ],
       );
     }
     for (const user of DEMO_USERS) {
       if (!user.team) continue;
-      await insert('INSERT INTO team_members (team_id, user_id, role) VALUES ($1, $2, $3)', [user.team.teamId, user.id, user.team.role]);
+      await insert('INSERT INTO team_members (team_id, user_id, role) VALUES ($1, $2, $3)', [
+        user.team.teamId,
+        user.id,
+        user.team.role,
+      ]);
     }
     const userIds = new Map(DEMO_USERS.map((x) => [x.key, x.id]));
     for (const c of clients) {
@@ -61,4 +85,3 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     return { inserted };
   });
 }
-

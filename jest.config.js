@@ -1,0 +1,10 @@
+// All test projects in one run (used by `npm test`); each project also runs alone with
+// `npx nx test <project>`.
+module.exports = {
+  projects: [
+    '<rootDir>/apps/*/jest.config.ts',
+    '<rootDir>/libs/*/*/jest.config.ts',
+    '<rootDir>/test/*/jest.config.ts',
+  ],
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
+};
