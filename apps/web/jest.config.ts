@@ -1,0 +1,2 @@
+/* eslint-disable */
+module.exports = require('../../libs/web/jest.web.js')(__dirname, 'web');

@@ -1,0 +1,2 @@
+export * from './lib/caseload-page';
+export * from './lib/i18n';

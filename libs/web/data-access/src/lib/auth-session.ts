@@ -1,0 +1,262 @@
+import type { Principal } from '@tandem/domain';
+import { ApiError, isAbortError, isApiError, readJson } from './api-error';
+import type { TokenResponse } from './types';
+
+export type AuthStatus = 'restoring' | 'signedIn' | 'signedOut';
+
+/**
+ * Why the user is signed out: they chose to (`signedOut`), the server ended the session
+ * (`sessionEnded`: expired, idle too long, or signed out elsewhere), or the server could not be
+ * reached while restoring the session (`unreachable`). Null on a plain first visit.
+ */
+export type SignedOutReason = 'signedOut' | 'sessionEnded' | 'unreachable' | null;
+
+export interface AuthState {
+  status: AuthStatus;
+  principal: Principal | null;
+  reason: SignedOutReason;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface AuthSessionOptions {
+  /** Origin of the API; empty for the same origin (production and the Vite dev proxy). */
+  baseUrl?: string;
+  /** Replaces the global fetch (tests normally mock the global instead). */
+  fetch?: typeof fetch;
+  /** Refresh the access token this many seconds before it expires. */
+  refreshMarginSeconds?: number;
+  /** After a failed scheduled refresh without a response, try again after this many seconds. */
+  retrySeconds?: number;
+}
+
+const API_PREFIX = '/api/v1';
+const REFRESH_LOCK = 'tandem-auth-refresh';
+
+/**
+ * The signed-in session of this browser tab. The access token lives only in this object (never in
+ * storage); the refresh token is an httpOnly cookie the browser sends to /api/v1/auth only.
+ *
+ * - `restore()` on app load exchanges the refresh cookie for an access token.
+ * - `request()` adds the bearer token; on a 401 it refreshes once and retries once.
+ * - A timer refreshes the token shortly before it expires.
+ * - Refreshes are shared: concurrent callers wait for the same request, and with the Web Locks API
+ *   tabs take turns, so two tabs never send the same (rotating) refresh cookie at once.
+ */
+export class AuthSession {
+  private state: AuthState = { status: 'restoring', principal: null, reason: null };
+  private accessToken: string | null = null;
+  private expiresAt = 0;
+  private readonly listeners = new Set<() => void>();
+  private refreshing: Promise<TokenResponse> | null = null;
+  private restoring: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Bumped on sign-in and sign-out, so a late answer to an older refresh is ignored. */
+  private generation = 0;
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch | undefined;
+  private readonly marginSeconds: number;
+  private readonly retrySeconds: number;
+
+  constructor(options: AuthSessionOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
+    this.fetchImpl = options.fetch;
+    this.marginSeconds = options.refreshMarginSeconds ?? 60;
+    this.retrySeconds = options.retrySeconds ?? 30;
+  }
+
+  readonly getState = (): AuthState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  /** Restores the session from the refresh cookie (once; later calls share the first). */
+  readonly restore = (): Promise<void> => {
+    if (!this.restoring) {
+      this.restoring = this.refresh().then(
+        () => undefined,
+        (error: unknown) => {
+          if (this.state.status === 'restoring') {
+            const unreachable = isApiError(error) && error.status === 0;
+            this.clear(unreachable ? 'unreachable' : null);
+          }
+        },
+      );
+    }
+    return this.restoring;
+  };
+
+  /** Starts (again) after `stop()`: restores, or re-arms the refresh timer. */
+  readonly start = (): void => {
+    if (this.state.status === 'restoring') void this.restore();
+    else if (this.state.status === 'signedIn' && !this.timer) this.schedule();
+  };
+
+  /** Stops the refresh timer (the provider unmounts). */
+  readonly stop = (): void => {
+    this.clearTimer();
+  };
+
+  /** Signs in; throws `ApiError` (INVALID_CREDENTIALS, ACCOUNT_LOCKED, VALIDATION_FAILED, ...). */
+  readonly login = async (email: string, password: string): Promise<Principal> => {
+    const generation = ++this.generation;
+    const tokens = await this.call<TokenResponse>('/auth/login', {
+      method: 'POST',
+      body: { email, password },
+    });
+    if (generation === this.generation) this.accept(tokens);
+    return tokens.principal;
+  };
+
+  /** Signs out on the server (best effort) and forgets the token. */
+  readonly logout = async (): Promise<void> => {
+    this.generation++;
+    const token = this.accessToken;
+    this.clearTimer();
+    try {
+      await this.call<void>('/auth/logout', { method: 'POST' }, token);
+    } catch {
+      // Signed out locally anyway; the session also ends on the server when it expires.
+    } finally {
+      this.clear('signedOut');
+    }
+  };
+
+  /** An authenticated API call: `path` is relative to /api/v1. Throws `ApiError`. */
+  readonly request = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+    const hadToken = this.accessToken !== null;
+    try {
+      return await this.call<T>(path, options, this.accessToken);
+    } catch (error) {
+      if (!hadToken || !isApiError(error) || error.status !== 401) throw error;
+    }
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        throw new ApiError(401, 'SESSION_ENDED', 'The session has ended.', error.problem);
+      }
+      throw error;
+    }
+    return this.call<T>(path, options, this.accessToken);
+  };
+
+  private refresh(): Promise<TokenResponse> {
+    if (!this.refreshing) {
+      const generation = this.generation;
+      this.refreshing = withLock(REFRESH_LOCK, () =>
+        this.call<TokenResponse>('/auth/refresh', { method: 'POST' }),
+      )
+        .then((tokens) => {
+          if (generation === this.generation) this.accept(tokens);
+          return tokens;
+        })
+        .catch((error: unknown) => {
+          if (generation === this.generation && isApiError(error) && error.status === 401) {
+            this.clear(this.state.status === 'signedIn' ? 'sessionEnded' : null);
+          }
+          throw error;
+        })
+        .finally(() => {
+          this.refreshing = null;
+        });
+    }
+    return this.refreshing;
+  }
+
+  private accept(tokens: TokenResponse): void {
+    this.accessToken = tokens.accessToken;
+    this.expiresAt = Date.now() + tokens.expiresIn * 1000;
+    this.setState({ status: 'signedIn', principal: tokens.principal, reason: null });
+    this.schedule();
+  }
+
+  private clear(reason: SignedOutReason): void {
+    this.clearTimer();
+    this.accessToken = null;
+    this.expiresAt = 0;
+    this.setState({ status: 'signedOut', principal: null, reason });
+  }
+
+  private schedule(delaySeconds?: number): void {
+    this.clearTimer();
+    const left = (this.expiresAt - Date.now()) / 1000;
+    const delay =
+      delaySeconds ?? (left > 2 * this.marginSeconds ? left - this.marginSeconds : left / 2);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.refresh().catch((error: unknown) => {
+          // No answer (offline, server restarting): try again soon. A 401 has signed us out.
+          if (isApiError(error) && error.status === 0 && this.state.status === 'signedIn') {
+            this.schedule(this.retrySeconds);
+          }
+        });
+      },
+      Math.max(1, delay) * 1000,
+    );
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private setState(next: AuthState): void {
+    this.state = next;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private async call<T>(path: string, options: RequestOptions, token?: string | null): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    const init: RequestInit = {
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    };
+    const url = `${this.baseUrl}${API_PREFIX}${path}${queryString(options.query)}`;
+    let response: Response;
+    try {
+      const fetchImpl = this.fetchImpl;
+      response = await (fetchImpl ? fetchImpl(url, init) : fetch(url, init));
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      throw ApiError.network(error);
+    }
+    if (!response.ok) throw await ApiError.fromResponse(response);
+    if (response.status === 204) return undefined as T;
+    return (await readJson<T>(response)) as T;
+  }
+}
+
+export function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks?.request) return task();
+  return locks.request(name, task) as Promise<T>;
+}

@@ -1,0 +1,2 @@
+// CSS imports have no effect in unit tests.
+module.exports = {};

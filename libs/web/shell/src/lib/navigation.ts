@@ -1,0 +1,45 @@
+import { CARE_ROLES, PARTICIPATION_ROLES, Role, type Principal } from '@tandem/domain';
+
+export type PageKey = 'caseload' | 'passport' | 'accessLog';
+
+export interface NavItem {
+  key: PageKey;
+  path: string;
+  /** Key in the `shell` namespace. */
+  labelKey: `nav.${PageKey}`;
+}
+
+export const PATHS: Record<PageKey, string> = {
+  caseload: '/caseload',
+  passport: '/passport',
+  accessLog: '/access-log',
+};
+
+/** Staff roles that can be assigned to clients (and so have a caseload without a team). */
+const CASELOAD_ROLES: readonly Role[] = [
+  ...CARE_ROLES,
+  ...PARTICIPATION_ROLES,
+  Role.ERVARINGSDESKUNDIGE,
+];
+
+/** Which pages a user may open. The API checks again; this only shapes the menu. */
+export function canOpen(principal: Principal, page: PageKey): boolean {
+  const roles = principal.roles;
+  switch (page) {
+    case 'caseload':
+      return (
+        !roles.includes(Role.CLIENT) &&
+        (principal.teams.length > 0 || roles.some((role) => CASELOAD_ROLES.includes(role)))
+      );
+    case 'passport':
+      return roles.includes(Role.CLIENT) || principal.clientId !== null;
+    case 'accessLog':
+      return roles.includes(Role.FUNCTIONARIS_GEGEVENSBESCHERMING);
+  }
+}
+
+export function navItemsFor(principal: Principal): NavItem[] {
+  return (Object.keys(PATHS) as PageKey[])
+    .filter((key) => canOpen(principal, key))
+    .map((key) => ({ key, path: PATHS[key], labelKey: `nav.${key}` as const }));
+}
