@@ -5,6 +5,8 @@ import { AppConfig, ConfigModule } from '@tandem/api-core';
 import { dataSourceOptions } from '@tandem/api-data-access';
 import { AuthModule } from '@tandem/api-auth';
 import { CaseloadModule } from '@tandem/api-caseload';
+import { AuthzModule } from '@tandem/api-authz';
+import { NotesModule } from '@tandem/api-notes';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -21,7 +23,9 @@ export class AppModule {
           retryDelay: 1000,
         }),
         AuthModule,
+        AuthzModule,
         CaseloadModule,
+        NotesModule,
       ],
       controllers: [HealthController],
     };

@@ -1,1 +1,3 @@
 export * from './lib/caseload.module';
+export * from './lib/repositories/clients.repository';
+export * from './lib/services/board-events';

@@ -5,3 +5,4 @@ export * from './lib/data-source';
 export * from './lib/seed/ids';
 export * from './lib/seed/demo-data';
 export * from './lib/seed/seed-demo';
+export * from './lib/seed/demo-file';

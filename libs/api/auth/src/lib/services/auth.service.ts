@@ -200,6 +200,12 @@ export class AuthService {
     }
   }
 
+  /** When an access token expires (for ending sockets on time). */
+  tokenExpiry(token: string): Date | null {
+    const payload = this.jwt.decode<{ exp?: number } | null>(token);
+    return payload?.exp ? new Date(payload.exp * 1000) : null;
+  }
+
   private async principalFor(userId: string, sessionId: string): Promise<Principal | null> {
     const rows: {
       id: string;

@@ -1,66 +1,203 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import {
+  AppAbility,
+  CLIENT_ALL_FIELDS,
+  can,
+  pickPermitted,
+  readableDomains,
+  writableDomains,
+} from '@tandem/ability';
+import { AuthzService, SqlParams, notFound } from '@tandem/api-authz';
+import { DomainError } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
-import { CaseloadItemDto, CaseloadPageDto, CaseloadQueryDto } from '../dtos/caseload.dto';
+import {
+  CaseloadItemDto,
+  CaseloadPageDto,
+  CaseloadQueryDto,
+  ClientDetailDto,
+  TransferClientDto,
+  UpdateBoardDto,
+} from '../dtos/caseload.dto';
+import { ClientRow, ClientsRepository } from '../repositories/clients.repository';
+import { BoardEvents } from './board-events';
 
-/**
- * The team's shared caseload. The scope is applied in SQL: a user sees the clients of the teams
- * they belong to and the clients assigned to them; totals are counted on that scoped set.
- */
+function toItem(ability: AppAbility, row: ClientRow): CaseloadItemDto {
+  const full = {
+    clientId: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    teamId: row.teamId,
+    teamName: row.teamName,
+    keyWorker: row.keyWorker,
+    regiebehandelaar: row.regiebehandelaar,
+    onBoard: row.onBoard,
+    boardReason: row.boardReason,
+    boardSince: row.boardSince ? new Date(row.boardSince).toISOString() : null,
+    daysOnBoard: row.daysOnBoard,
+    lastContactOn: row.lastContactOn,
+    nextContactOn: row.nextContactOn,
+    version: row.version,
+  };
+  // Field level: only permitted fields leave the server (care fields such as boardReason for care staff).
+  const fieldNames: Record<string, string> = { clientId: 'id' };
+  const allowed = pickPermitted(
+    ability,
+    'read',
+    'Client',
+    { id: row.id, teamId: row.teamId },
+    Object.fromEntries(Object.entries(full).map(([k, v]) => [fieldNames[k] ?? k, v])),
+    CLIENT_ALL_FIELDS,
+  );
+  const { id, ...rest } = allowed as Record<string, unknown>;
+  return { clientId: id, ...rest } as unknown as CaseloadItemDto;
+}
+
+const conflict = (current: unknown) =>
+  new DomainError(
+    HttpStatus.CONFLICT,
+    'VERSION_CONFLICT',
+    'Someone else changed this client in the meantime. Review their change below and apply yours again.',
+    { current },
+  );
+
 @Injectable()
 export class CaseloadService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clients: ClientsRepository,
+    private readonly authz: AuthzService,
+    private readonly events: BoardEvents,
+  ) {}
 
+  /** The caseload / FACT board: clients the caller may see, filtered and paged in SQL. */
   async list(principal: Principal, query: CaseloadQueryDto): Promise<CaseloadPageDto> {
-    const params: unknown[] = [principal.userId];
-    const where = [
-      `(c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1)
-        OR EXISTS (SELECT 1 FROM client_assignments a WHERE a.client_id = c.id AND a.user_id = $1 AND a.ended_at IS NULL))`,
-    ];
-    if (query.teamId) {
-      params.push(query.teamId);
-      where.push(`c.team_id = $${params.length}`);
-    }
-    if (query.q?.trim()) {
-      params.push(`%${query.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-      where.push(`(c.first_name || ' ' || c.last_name) ILIKE $${params.length}`);
-    }
-    const whereSql = where.join(' AND ');
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM clients c WHERE ${whereSql}`,
-      params,
+    const ability = await this.authz.abilityFor(principal);
+    const params = new SqlParams();
+    const scope = await this.authz.scope(principal, 'read', 'Client', params);
+    const { rows, total } = await this.clients.list(scope, params, query);
+    return {
+      items: rows.map((r) => toItem(ability, r)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async detail(principal: Principal, clientId: string): Promise<ClientDetailDto> {
+    const row = await this.clients.findById(clientId);
+    if (!row) throw notFound('client');
+    await this.authz.assert(
+      principal,
+      'read',
+      'Client',
+      { id: row.id, teamId: row.teamId },
+      { what: 'client' },
     );
-    const pageParams = [...params, query.pageSize, (query.page - 1) * query.pageSize];
-    const rows: {
-      id: string;
-      first_name: string;
-      last_name: string;
-      team_id: string;
-      team_name: string;
-      key_worker: { userId: string; displayName: string } | null;
-      regie: { userId: string; displayName: string } | null;
-    }[] = await this.db.query(
-      `SELECT c.id, c.first_name, c.last_name, c.team_id, t.name AS team_name,
-              (SELECT json_build_object('userId', u.id, 'displayName', u.display_name) FROM client_assignments a JOIN users u ON u.id = a.user_id
-                WHERE a.client_id = c.id AND a.kind = 'KEY_WORKER' AND a.ended_at IS NULL ORDER BY a.started_at DESC LIMIT 1) AS key_worker,
-              (SELECT json_build_object('userId', u.id, 'displayName', u.display_name) FROM client_assignments a JOIN users u ON u.id = a.user_id
-                WHERE a.client_id = c.id AND a.kind = 'REGIEBEHANDELAAR' AND a.ended_at IS NULL LIMIT 1) AS regie
-       FROM clients c JOIN teams t ON t.id = c.team_id
-       WHERE ${whereSql}
-       ORDER BY c.last_name, c.first_name, c.id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      pageParams,
+    const ability = await this.authz.abilityFor(principal);
+    const item = toItem(ability, row);
+    const careFields = pickPermitted(
+      ability,
+      'read',
+      'Client',
+      { id: row.id, teamId: row.teamId },
+      { dateOfBirth: row.dateOfBirth, pseudonym: row.pseudonym, diagnosis: row.diagnosis },
+      CLIENT_ALL_FIELDS,
     );
-    const items: CaseloadItemDto[] = rows.map((r) => ({
-      clientId: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      teamId: r.team_id,
-      teamName: r.team_name,
-      keyWorker: r.key_worker,
-      regiebehandelaar: r.regie,
-    }));
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const noteBase = {
+      clientId: row.id,
+      teamId: row.teamId,
+      authorId: principal.userId,
+      organisationId: principal.organisationId,
+      sharedWithClient: false,
+    };
+    return {
+      ...item,
+      ...(careFields as { dateOfBirth: string; pseudonym: string }),
+      permissions: {
+        readableDomains: readableDomains(ability, noteBase),
+        writableDomains: writableDomains(ability, noteBase),
+        canUpdateBoard: can(ability, 'update', 'Board', { clientId: row.id, teamId: row.teamId }),
+        canTransfer: can(ability, 'update', 'Client', { id: row.id, teamId: row.teamId }),
+      },
+    };
+  }
+
+  async updateBoard(
+    principal: Principal,
+    clientId: string,
+    dto: UpdateBoardDto,
+  ): Promise<CaseloadItemDto> {
+    const before = await this.clients.findById(clientId);
+    if (!before) throw notFound('client');
+    await this.authz.assert(
+      principal,
+      'update',
+      'Board',
+      { clientId, teamId: before.teamId },
+      {
+        readCheck: { subject: 'Client', object: { id: clientId, teamId: before.teamId } },
+        what: 'client',
+        message:
+          'Only care staff of the client’s team can change the board. Ask the key worker or the regiebehandelaar.',
+      },
+    );
+    const ability = await this.authz.abilityFor(principal);
+    const updated = await this.db.transaction(async (m) => {
+      const result = await this.clients.updateBoard(m, clientId, dto.version, {
+        onBoard: dto.onBoard,
+        boardReason: dto.onBoard ? (dto.boardReason ?? '').trim() : null,
+        nextContactOn: dto.nextContactOn,
+      });
+      if (!result) {
+        const current = await this.clients.findById(clientId, m);
+        throw conflict(current ? toItem(ability, current) : null);
+      }
+      return this.clients.findById(clientId, m);
+    });
+    if (!updated) throw notFound('client');
+    this.events.emit({ teamId: updated.teamId, clientId, version: updated.version });
+    return toItem(ability, updated);
+  }
+
+  /** Moves a client to another team: allowed only if the caller may update the client both before and after. */
+  async transfer(
+    principal: Principal,
+    clientId: string,
+    dto: TransferClientDto,
+  ): Promise<CaseloadItemDto> {
+    const before = await this.clients.findById(clientId);
+    if (!before) throw notFound('client');
+    await this.authz.assert(
+      principal,
+      'update',
+      'Client',
+      { id: clientId, teamId: before.teamId },
+      { what: 'client', message: 'Only care staff of the client’s team can transfer the client.' },
+    );
+    if (!(await this.clients.teamExists(dto.teamId))) throw notFound('team');
+    if (
+      !(await this.authz.can(principal, 'update', 'Client', { id: clientId, teamId: dto.teamId }))
+    ) {
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'You can only transfer a client to a team you work in. Ask the receiving team to take over (warme overdracht).',
+      );
+    }
+    const ability = await this.authz.abilityFor(principal);
+    const updated = await this.db.transaction(async (m) => {
+      const result = await this.clients.transfer(m, clientId, dto.version, dto.teamId);
+      if (!result) {
+        const current = await this.clients.findById(clientId, m);
+        throw conflict(current ? toItem(ability, current) : null);
+      }
+      return this.clients.findById(clientId, m);
+    });
+    if (!updated) throw notFound('client');
+    this.events.emit({ teamId: before.teamId, clientId, version: updated.version });
+    this.events.emit({ teamId: updated.teamId, clientId, version: updated.version });
+    return toItem(ability, updated);
   }
 }

@@ -2,6 +2,13 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '@tandem/api-core';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, demoClients } from './demo-data';
 import { stableId } from './ids';
+import {
+  MONIQUE_TREATMENT_GOAL,
+  MONIQUE_WORK_GOAL,
+  demoClientState,
+  generatedNotes,
+  moniqueNotes,
+} from './demo-file';
 
 export interface SeedResult {
   inserted: number;
@@ -81,6 +88,94 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
           [stableId(`assignment:${c.key}:${a.kind}`), c.id, userIds.get(a.userKey), a.kind],
         );
       }
+    }
+    // The client file: board status and diagnosis, notes (with their first revision), plans.
+    for (const [index, c] of clients.entries()) {
+      const state = demoClientState(c, index);
+      await m.query(
+        `UPDATE clients SET diagnosis = $2, on_board = $3, board_reason = $4, board_since = $5, next_contact_on = $6
+         WHERE id = $1 AND version = 1 AND diagnosis IS NULL`,
+        [
+          c.id,
+          state.diagnosis,
+          state.onBoard,
+          state.boardReason,
+          state.boardSince,
+          state.nextContactOn,
+        ],
+      );
+    }
+    const notes = clients.flatMap((c, index) =>
+      c.key === 'monique' ? moniqueNotes(c.id) : generatedNotes(c, index),
+    );
+    for (const note of notes) {
+      const authorId = userIds.get(note.authorKey);
+      const before = inserted;
+      await insert(
+        `INSERT INTO notes (id, client_id, domain, author_id, organisation_id, contact_on, title, body, shared_with_client, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $6::date + time '12:00', $6::date + time '12:00')`,
+        [
+          note.id,
+          note.clientId,
+          note.domain,
+          authorId,
+          note.organisationId,
+          note.contactOn,
+          note.title,
+          note.body,
+          note.sharedWithClient ?? false,
+        ],
+      );
+      if (inserted > before) {
+        await m.query(
+          `INSERT INTO note_revisions (note_id, version, title, body, author_id, created_at) VALUES ($1, 1, $2, $3, $4, $5::date + time '12:00')`,
+          [note.id, note.title, note.body, authorId, note.contactOn],
+        );
+      }
+    }
+    const monique = clients.find((c) => c.key === 'monique');
+    if (monique) {
+      await insert(
+        `INSERT INTO plans (id, client_id, domain, summary, goals, updated_by, updated_at) VALUES ($1, $2, 'TREATMENT', $3, $4, $5, '2026-09-08T12:00:00Z')`,
+        [
+          stableId('plan:monique:treatment'),
+          monique.id,
+          'Herstel van stemming vasthouden; dagstructuur opbouwen; werk als onderdeel van herstel.',
+          JSON.stringify([
+            {
+              id: MONIQUE_TREATMENT_GOAL,
+              text: 'Een vaste dagstructuur met activiteiten buitenshuis',
+              status: 'OPEN',
+              targetDate: '2027-03-01',
+            },
+            {
+              id: stableId('goal:monique:treatment:mood'),
+              text: 'Stemming stabiel houden, signaleringsplan bijhouden',
+              status: 'OPEN',
+              targetDate: null,
+            },
+          ]),
+          userIds.get('regie'),
+        ],
+      );
+      await insert(
+        `INSERT INTO plans (id, client_id, domain, summary, goals, updated_by, updated_at) VALUES ($1, $2, 'PARTICIPATION', $3, $4, $5, '2026-10-06T12:00:00Z')`,
+        [
+          stableId('plan:monique:participation'),
+          monique.id,
+          'IPS-traject: via de werkervaringsplaats naar betaald werk aan een receptie.',
+          JSON.stringify([
+            {
+              id: MONIQUE_WORK_GOAL,
+              text: 'Werkervaringsplaats receptie 16 uur per week volhouden',
+              status: 'OPEN',
+              targetDate: '2027-01-13',
+              treatmentGoalId: MONIQUE_TREATMENT_GOAL,
+            },
+          ]),
+          userIds.get('ips'),
+        ],
+      );
     }
     return { inserted };
   });

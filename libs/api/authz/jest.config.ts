@@ -2,7 +2,7 @@
 const preset = require('../../../jest.preset.js');
 module.exports = {
   ...preset,
-  displayName: 'api-caseload',
+  displayName: 'api-authz',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };

@@ -1,0 +1,2 @@
+export * from './lib/subjects';
+export * from './lib/ability';

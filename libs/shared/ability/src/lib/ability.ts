@@ -1,0 +1,293 @@
+import {
+  AbilityBuilder,
+  MongoAbility,
+  createMongoAbility,
+  subject as asSubject,
+} from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
+import {
+  AssignmentKind,
+  CARE_ROLES,
+  PARTICIPATION_ROLES,
+  RecordDomain,
+  Role,
+  type Principal,
+} from '@tandem/domain';
+import {
+  Action,
+  BoardSubject,
+  CLIENT_ALL_FIELDS,
+  CLIENT_BASIC_FIELDS,
+  ClientSubject,
+  NoteSubject,
+  PLAN_CARE_FIELDS,
+  PlanSubject,
+  SubjectName,
+  TeamSubject,
+} from './subjects';
+
+/** What a consent grants the signed-in user for one client (filled in by the consent registry). */
+export interface ConsentGrant {
+  consentId: string;
+  clientId: string;
+  /** Record domains the consent's data categories open up (e.g. WORK_CAPACITY, PARTICIPATION). */
+  domains: RecordDomain[];
+}
+
+/** Everything the ability needs, loaded fresh for every request (no cache outlives a change). */
+export interface AbilityContext {
+  userId: string;
+  organisationId: string;
+  roles: Role[];
+  teams: { teamId: string; role: Role; peerTreatmentAccess?: boolean }[];
+  /** Set for client accounts. */
+  clientId: string | null;
+  /** The caller's active assignments to clients. */
+  assignments: { clientId: string; kind: AssignmentKind }[];
+  consents: ConsentGrant[];
+}
+
+type Subjects =
+  | SubjectName
+  | ({ __caslSubjectType__: 'Client' } & ClientSubject)
+  | ({ __caslSubjectType__: 'Note' } & NoteSubject)
+  | ({ __caslSubjectType__: 'Plan' } & PlanSubject)
+  | ({ __caslSubjectType__: 'Board' } & BoardSubject)
+  | ({ __caslSubjectType__: 'Team' } & TeamSubject);
+
+export type AppAbility = MongoAbility<[Action, Subjects]>;
+
+const CONTENT_DOMAINS_FOR_CARE: RecordDomain[] = [
+  RecordDomain.TREATMENT,
+  RecordDomain.PARTICIPATION,
+  RecordDomain.WMO,
+  RecordDomain.WORK_CAPACITY,
+  RecordDomain.CLIENT,
+];
+const CARE_WRITABLE: RecordDomain[] = [
+  RecordDomain.TREATMENT,
+  RecordDomain.PARTICIPATION,
+  RecordDomain.WMO,
+  RecordDomain.WORK_CAPACITY,
+];
+const PLAN_CARE_ALL = [
+  'clientId',
+  'teamId',
+  'domain',
+  'summary',
+  'goals',
+  'linkedTreatmentGoals',
+  'version',
+  'updatedAt',
+  'updatedBy',
+];
+const PLAN_SHARED = PLAN_CARE_ALL.filter(
+  (f) => !(PLAN_CARE_FIELDS as readonly string[]).includes(f),
+);
+
+const PARTICIPATION_ASSIGNMENT: Partial<Record<Role, AssignmentKind>> = {
+  [Role.IPS_TRAJECTBEGELEIDER]: AssignmentKind.IPS_SPECIALIST,
+  [Role.KLANTMANAGER]: AssignmentKind.KLANTMANAGER,
+  [Role.ARBEIDSDESKUNDIGE]: AssignmentKind.ARBEIDSDESKUNDIGE,
+};
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+/**
+ * The one ability definition (domain brief §4), used by the API to enforce and by the web client to
+ * hide what would be refused anyway. Deny by default: nothing is allowed unless a rule below says so.
+ */
+export function defineAbilityFor(ctx: AbilityContext): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const me = ctx.userId;
+
+  const teamsWithRole = (roles: readonly Role[]) =>
+    uniq(ctx.teams.filter((t) => roles.includes(t.role)).map((t) => t.teamId));
+  const assigned = (kinds: AssignmentKind[]) =>
+    uniq(ctx.assignments.filter((a) => kinds.includes(a.kind)).map((a) => a.clientId));
+
+  // --- Care staff: treatment relationship through the team, or through a personal assignment.
+  const careTeams = teamsWithRole(CARE_ROLES);
+  const careClients = ctx.roles.some((r) => CARE_ROLES.includes(r))
+    ? assigned([AssignmentKind.REGIEBEHANDELAAR, AssignmentKind.KEY_WORKER])
+    : [];
+  const careScopes: Record<string, unknown>[] = [];
+  if (careTeams.length) careScopes.push({ teamId: { $in: careTeams } });
+  if (careClients.length) careScopes.push({ clientId: { $in: careClients } });
+  for (const scope of careScopes) {
+    const clientScope = 'teamId' in scope ? scope : { id: scope.clientId };
+    can('read', 'Client', CLIENT_ALL_FIELDS, clientScope);
+    can('read', 'Note', { ...scope, domain: { $in: CONTENT_DOMAINS_FOR_CARE } });
+    can('create', 'Note', { ...scope, domain: { $in: CARE_WRITABLE } });
+    can('correct', 'Note', { ...scope, authorId: me });
+    can('read', 'Plan', PLAN_CARE_ALL, scope);
+    can('update', 'Plan', PLAN_CARE_ALL, { ...scope, domain: RecordDomain.PARTICIPATION });
+    if (ctx.roles.includes(Role.REGIEBEHANDELAAR) || ctx.roles.includes(Role.PSYCHIATER)) {
+      can('update', 'Plan', PLAN_CARE_ALL, { ...scope, domain: RecordDomain.TREATMENT });
+    }
+    can('read', 'Board', scope);
+    can('update', 'Board', scope);
+  }
+  if (careTeams.length) {
+    can('read', 'Team', { id: { $in: careTeams } });
+    can('update', 'Client', { teamId: { $in: careTeams } });
+  }
+
+  // --- Peer workers in a team: participation and what clients write; treatment only if the team allows.
+  for (const team of ctx.teams.filter((t) => t.role === Role.ERVARINGSDESKUNDIGE)) {
+    const scope = { teamId: team.teamId };
+    const readable = [
+      RecordDomain.PARTICIPATION,
+      RecordDomain.CLIENT,
+      ...(team.peerTreatmentAccess ? [RecordDomain.TREATMENT] : []),
+    ];
+    can('read', 'Client', [...CLIENT_BASIC_FIELDS], scope);
+    can('read', 'Team', { id: team.teamId });
+    can('read', 'Board', scope);
+    can('read', 'Note', { ...scope, domain: { $in: readable } });
+    can('read', 'Note', { ...scope, authorId: me });
+    can('create', 'Note', { ...scope, domain: RecordDomain.PARTICIPATION });
+    can('correct', 'Note', { ...scope, authorId: me });
+    can('read', 'Plan', PLAN_SHARED, { ...scope, domain: RecordDomain.PARTICIPATION });
+  }
+
+  // --- IPS specialists who sit in a care team see the team's board (names, key worker), not its content.
+  for (const teamId of teamsWithRole([Role.IPS_TRAJECTBEGELEIDER])) {
+    can('read', 'Client', [...CLIENT_BASIC_FIELDS], { teamId });
+    can('read', 'Team', { id: teamId });
+    can('read', 'Board', { teamId });
+  }
+
+  // --- Participation staff: their own clients' participation records, never treatment records.
+  for (const role of ctx.roles.filter((r) => PARTICIPATION_ROLES.includes(r))) {
+    const kind = PARTICIPATION_ASSIGNMENT[role];
+    if (!kind) continue;
+    const clients = assigned([kind]);
+    if (!clients.length) continue;
+    const scope = { clientId: { $in: clients } };
+    can('read', 'Client', [...CLIENT_BASIC_FIELDS], { id: { $in: clients } });
+    can('read', 'Plan', PLAN_SHARED, { ...scope, domain: RecordDomain.PARTICIPATION });
+    can('update', 'Plan', PLAN_SHARED, { ...scope, domain: RecordDomain.PARTICIPATION });
+    can('create', 'Note', { ...scope, domain: RecordDomain.PARTICIPATION });
+    can('correct', 'Note', { ...scope, authorId: me });
+    if (role === Role.IPS_TRAJECTBEGELEIDER) {
+      // Integrated in the care team: the participation file as a whole, and what the client writes.
+      can('read', 'Note', {
+        ...scope,
+        domain: { $in: [RecordDomain.PARTICIPATION, RecordDomain.CLIENT] },
+      });
+    } else {
+      // Municipality / UWV: what their own organisation recorded; anything else needs consent.
+      can('read', 'Note', {
+        ...scope,
+        domain: RecordDomain.PARTICIPATION,
+        organisationId: ctx.organisationId,
+      });
+    }
+  }
+
+  // --- Consents: exactly the client and the record domains the client agreed to share.
+  for (const grant of ctx.consents) {
+    if (!grant.domains.length) continue;
+    can('read', 'Note', { clientId: grant.clientId, domain: { $in: grant.domains } });
+    can('read', 'Client', [...CLIENT_BASIC_FIELDS], { id: grant.clientId });
+  }
+
+  // --- Team leads and functional administrators: membership and aggregates, no content.
+  for (const teamId of teamsWithRole([Role.TEAMLEIDER, Role.FUNCTIONEEL_BEHEERDER])) {
+    can('read', 'Team', { id: teamId });
+  }
+
+  // --- The client: their own passport; never treatment notes unless one was shared with them.
+  if (ctx.roles.includes(Role.CLIENT) && ctx.clientId) {
+    const own = ctx.clientId;
+    can('read', 'Client', [...CLIENT_BASIC_FIELDS], { id: own });
+    can('read', 'Note', { clientId: own, domain: RecordDomain.CLIENT });
+    can('read', 'Note', { clientId: own, sharedWithClient: true });
+    can('create', 'Note', { clientId: own, domain: RecordDomain.CLIENT });
+    can('correct', 'Note', { clientId: own, authorId: me });
+    can('read', 'Plan', PLAN_SHARED, { clientId: own, domain: RecordDomain.PARTICIPATION });
+  }
+
+  return build();
+}
+
+/** Builds the ability for a signed-in principal plus the facts loaded for this request. */
+export function abilityContextOf(
+  principal: Pick<Principal, 'userId' | 'organisationId' | 'roles' | 'teams' | 'clientId'>,
+  assignments: AbilityContext['assignments'],
+  consents: ConsentGrant[] = [],
+  teamSettings: Record<string, { peerTreatmentAccess: boolean }> = {},
+): AbilityContext {
+  return {
+    userId: principal.userId,
+    organisationId: principal.organisationId,
+    roles: principal.roles,
+    teams: principal.teams.map((t) => ({
+      teamId: t.teamId,
+      role: t.role,
+      peerTreatmentAccess: teamSettings[t.teamId]?.peerTreatmentAccess ?? false,
+    })),
+    clientId: principal.clientId,
+    assignments,
+    consents,
+  };
+}
+
+export function can(
+  ability: AppAbility,
+  action: Action,
+  type: SubjectName,
+  object: object,
+  field?: string,
+): boolean {
+  return ability.can(action, asSubject(type, { ...object }) as never, field);
+}
+
+/** The fields of `object` the ability lets the caller `action`. */
+export function permittedFields(
+  ability: AppAbility,
+  action: Action,
+  type: SubjectName,
+  object: object,
+  allFields: readonly string[],
+): string[] {
+  return permittedFieldsOf(ability, action, asSubject(type, { ...object }) as never, {
+    fieldsFrom: (rule) => rule.fields ?? [...allFields],
+  });
+}
+
+/** Copies only the permitted fields (serialisation goes through this, nested objects included). */
+export function pickPermitted<T extends object>(
+  ability: AppAbility,
+  action: Action,
+  type: SubjectName,
+  subjectFields: object,
+  value: T,
+  allFields: readonly string[],
+): Partial<T> {
+  const allowed = new Set(permittedFields(ability, action, type, subjectFields, allFields));
+  return Object.fromEntries(Object.entries(value).filter(([k]) => allowed.has(k))) as Partial<T>;
+}
+
+/** Record domains a caller may write for a client (offered in the note editor). */
+export function writableDomains(
+  ability: AppAbility,
+  note: Omit<NoteSubject, 'domain'>,
+): RecordDomain[] {
+  return (Object.values(RecordDomain) as RecordDomain[]).filter((domain) =>
+    can(ability, 'create', 'Note', { ...note, domain }),
+  );
+}
+
+/** Record domains a caller may read for a client (sections of the client page). */
+export function readableDomains(
+  ability: AppAbility,
+  note: Omit<NoteSubject, 'domain'>,
+): RecordDomain[] {
+  return (Object.values(RecordDomain) as RecordDomain[]).filter((domain) =>
+    can(ability, 'read', 'Note', { ...note, domain }),
+  );
+}
+
+export { CLIENT_ALL_FIELDS, CLIENT_BASIC_FIELDS };

@@ -1,0 +1,69 @@
+import type { RecordDomain } from '@tandem/domain';
+
+/**
+ * The shapes the ability reasons about. Only the fields used in conditions are listed; the API maps
+ * them to SQL columns (see `libs/api/authz`), the web client gets them from the API.
+ */
+export interface ClientSubject {
+  id: string;
+  teamId: string;
+}
+
+export interface NoteSubject {
+  id?: string;
+  clientId: string;
+  /** The client's care team (notes follow their client). */
+  teamId: string;
+  domain: RecordDomain;
+  authorId: string;
+  /** The organisation the author wrote it for. */
+  organisationId: string;
+  /** A professional shared this note with the client (passport). */
+  sharedWithClient: boolean;
+}
+
+export interface PlanSubject {
+  clientId: string;
+  teamId: string;
+  domain: RecordDomain;
+}
+
+export interface BoardSubject {
+  clientId: string;
+  teamId: string;
+}
+
+export interface TeamSubject {
+  id: string;
+}
+
+export type SubjectName = 'Client' | 'Note' | 'Plan' | 'Board' | 'Team';
+export type Action = 'read' | 'create' | 'update' | 'correct';
+
+/** Client fields only care staff may receive: diagnoses and the board's (clinical) reason. */
+export const CLIENT_CARE_FIELDS = ['diagnosis', 'boardReason'] as const;
+
+/** Client fields every professional who may see the client receives. */
+export const CLIENT_BASIC_FIELDS = [
+  'id',
+  'teamId',
+  'teamName',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'pseudonym',
+  'keyWorker',
+  'regiebehandelaar',
+  'assignments',
+  'onBoard',
+  'boardSince',
+  'daysOnBoard',
+  'lastContactOn',
+  'nextContactOn',
+  'version',
+] as const;
+
+export const CLIENT_ALL_FIELDS = [...CLIENT_BASIC_FIELDS, ...CLIENT_CARE_FIELDS];
+
+/** Fields of a plan that only care may receive (treatment-plan goals linked from the participation plan). */
+export const PLAN_CARE_FIELDS = ['linkedTreatmentGoals'] as const;
