@@ -24,7 +24,12 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
   const [own] = useState(() => session ?? new AuthSession());
   useEffect(() => {
     own.start();
-    return () => own.stop();
+    const events = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+    for (const event of events) window.addEventListener(event, own.noteActivity, { passive: true });
+    return () => {
+      for (const event of events) window.removeEventListener(event, own.noteActivity);
+      own.stop();
+    };
   }, [own]);
   return <SessionContext.Provider value={own}>{children}</SessionContext.Provider>;
 }

@@ -128,9 +128,29 @@ describe('AuthSession', () => {
     });
     const session = new AuthSession({ refreshMarginSeconds: 60 });
     await session.login('a@b.example', 'pw');
-    await jest.advanceTimersByTimeAsync(239_000);
+    await jest.advanceTimersByTimeAsync(100_000);
+    session.noteActivity();
+    await jest.advanceTimersByTimeAsync(139_000);
     expect(net.callsTo('POST /api/v1/auth/refresh')).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(2_000);
+    expect(net.callsTo('POST /api/v1/auth/refresh')).toHaveLength(1);
+    session.stop();
+  });
+
+  it('does not keep an unattended session alive, and refreshes when the user is back', async () => {
+    jest.useFakeTimers();
+    net = mockFetch({
+      'POST /api/v1/auth/login': tokens('a1', 300),
+      'POST /api/v1/auth/refresh': tokens('a2', 300),
+    });
+    const session = new AuthSession({ refreshMarginSeconds: 60 });
+    await session.login('a@b.example', 'pw');
+    await jest.advanceTimersByTimeAsync(600_000);
+    expect(net.callsTo('POST /api/v1/auth/refresh')).toHaveLength(0);
+    expect(session.getState().status).toBe('signedIn');
+
+    session.noteActivity();
+    await jest.advanceTimersByTimeAsync(1_000);
     expect(net.callsTo('POST /api/v1/auth/refresh')).toHaveLength(1);
     session.stop();
   });

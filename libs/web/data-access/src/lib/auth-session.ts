@@ -46,7 +46,10 @@ const REFRESH_LOCK = 'tandem-auth-refresh';
  *
  * - `restore()` on app load exchanges the refresh cookie for an access token.
  * - `request()` adds the bearer token; on a 401 it refreshes once and retries once.
- * - A timer refreshes the token shortly before it expires.
+ * - A timer refreshes the token shortly before it expires, but only when the user did something
+ *   since the last token (`noteActivity()`): an unattended screen must not keep the session alive
+ *   past the server's inactivity timeout. After an idle spell the next activity refreshes at once
+ *   when needed, and the server decides whether the session still lives.
  * - Refreshes are shared: concurrent callers wait for the same request, and with the Web Locks API
  *   tabs take turns, so two tabs never send the same (rotating) refresh cookie at once.
  */
@@ -54,6 +57,10 @@ export class AuthSession {
   private state: AuthState = { status: 'restoring', principal: null, reason: null };
   private accessToken: string | null = null;
   private expiresAt = 0;
+  private issuedAt = 0;
+  private lastActivity = 0;
+  /** The refresh timer found no activity and stopped; the next activity re-arms it. */
+  private idle = false;
   private readonly listeners = new Set<() => void>();
   private refreshing: Promise<TokenResponse> | null = null;
   private restoring: Promise<void> | null = null;
@@ -106,6 +113,15 @@ export class AuthSession {
   /** Stops the refresh timer (the provider unmounts). */
   readonly stop = (): void => {
     this.clearTimer();
+  };
+
+  /** Call on user input (pointer, keys, scrolling); keeps the session alive while in use. */
+  readonly noteActivity = (): void => {
+    this.lastActivity = Date.now();
+    if (this.idle && this.state.status === 'signedIn') {
+      this.idle = false;
+      this.schedule();
+    }
   };
 
   /** Signs in; throws `ApiError` (INVALID_CREDENTIALS, ACCOUNT_LOCKED, VALIDATION_FAILED, ...). */
@@ -177,7 +193,9 @@ export class AuthSession {
 
   private accept(tokens: TokenResponse): void {
     this.accessToken = tokens.accessToken;
-    this.expiresAt = Date.now() + tokens.expiresIn * 1000;
+    this.issuedAt = Date.now();
+    this.expiresAt = this.issuedAt + tokens.expiresIn * 1000;
+    this.idle = false;
     this.setState({ status: 'signedIn', principal: tokens.principal, reason: null });
     this.schedule();
   }
@@ -197,6 +215,10 @@ export class AuthSession {
     this.timer = setTimeout(
       () => {
         this.timer = null;
+        if (this.lastActivity < this.issuedAt) {
+          this.idle = true;
+          return;
+        }
         this.refresh().catch((error: unknown) => {
           // No answer (offline, server restarting): try again soon. A 401 has signed us out.
           if (isApiError(error) && error.status === 0 && this.state.status === 'signedIn') {
