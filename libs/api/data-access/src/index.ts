@@ -2,7 +2,5 @@ export * from './lib/entities';
 export * from './lib/migrations';
 export * from './lib/naming';
 export * from './lib/data-source';
-export * from './lib/seed/ids';
-export * from './lib/seed/demo-data';
 export * from './lib/seed/seed-demo';
-export * from './lib/seed/demo-file';
+export * from '@tandem/demo-data';

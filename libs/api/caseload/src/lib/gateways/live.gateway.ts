@@ -43,13 +43,11 @@ export class LiveGateway
 
   onModuleInit() {
     this.unsubscribe = this.events.on((event) => {
-      this.server
-        ?.to(`board:${event.teamId}`)
-        .emit('board:changed', {
-          clientId: event.clientId,
-          teamId: event.teamId,
-          version: event.version,
-        });
+      this.server?.to(`board:${event.teamId}`).emit('board:changed', {
+        clientId: event.clientId,
+        teamId: event.teamId,
+        version: event.version,
+      });
     });
   }
 

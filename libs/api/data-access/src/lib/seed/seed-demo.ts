@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tandem/api-core';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, demoClients } from './demo-data';
-import { stableId } from './ids';
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, demoClients } from '@tandem/demo-data';
+import { stableId } from '@tandem/demo-data';
 import {
   MONIQUE_TREATMENT_GOAL,
   MONIQUE_WORK_GOAL,
   demoClientState,
   generatedNotes,
   moniqueNotes,
-} from './demo-file';
+} from '@tandem/demo-data';
 
 export interface SeedResult {
   inserted: number;
