@@ -1,4 +1,4 @@
-import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -29,10 +29,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @WebSocketGateway({ namespace: '/live', transports: ['websocket', 'polling'] })
 export class LiveGateway
-  implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy
+  implements OnGatewayInit, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy
 {
   @WebSocketServer() server: Namespace;
-  private readonly logger = new Logger('live');
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -55,15 +54,24 @@ export class LiveGateway
     this.unsubscribe?.();
   }
 
-  async handleConnection(socket: Socket) {
+  /**
+   * Authenticates in the namespace middleware, before the connection is acknowledged, so no event
+   * can arrive from a socket whose handshake has not been checked yet.
+   */
+  afterInit(server: Namespace) {
+    server.use((socket, next) => {
+      void this.authenticate(socket).then(
+        (ok) => (ok ? next() : next(new Error('UNAUTHENTICATED'))),
+        () => next(new Error('UNAUTHENTICATED')),
+      );
+    });
+  }
+
+  private async authenticate(socket: Socket): Promise<boolean> {
     const token =
       typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : '';
     const principal = token ? await this.auth.verifyAccessToken(token) : null;
-    if (!principal) {
-      socket.emit('session:ended', { code: 'UNAUTHENTICATED' });
-      socket.disconnect(true);
-      return;
-    }
+    if (!principal) return false;
     const data = socket.data as LiveSocketData;
     data.token = token;
     data.principal = principal;
@@ -77,7 +85,7 @@ export class LiveGateway
         Math.max(0, exp.getTime() - Date.now()),
       );
     }
-    this.logger.debug?.({ msg: 'socket connected' });
+    return true;
   }
 
   handleDisconnect(socket: Socket) {
