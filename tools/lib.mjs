@@ -21,14 +21,21 @@ export function step(message) {
   console.log(`\n\u25b6 ${message}`);
 }
 
-/** Installs dependencies when node_modules is missing or older than package-lock.json. */
-export function ensureInstalled() {
+/**
+ * Installs dependencies when node_modules is missing or older than package-lock.json.
+ *
+ * `npm install` (which keeps to the committed lockfile) rather than `npm ci`: the registry this
+ * project installs from serves only the platform packages of this machine, so `npm ci` refuses a
+ * lockfile that lacks the other platforms' optional binaries (see docs/adr/0004-versions.md).
+ */
+export function ensureInstalled({ clean = false } = {}) {
   const lock = path.join(root, 'package-lock.json');
   const stamp = path.join(root, 'node_modules', '.tandem-install-stamp');
   const hash = createHash('sha256').update(fs.readFileSync(lock)).digest('hex');
+  if (clean) fs.rmSync(path.join(root, 'node_modules'), { recursive: true, force: true });
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return;
-  step('Installing dependencies (npm ci); this takes a minute or two the first time');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  step('Installing dependencies from package-lock.json; this takes a minute or two the first time');
+  run('npm', ['install', '--no-audit', '--no-fund']);
   fs.writeFileSync(stamp, hash);
 }
 
