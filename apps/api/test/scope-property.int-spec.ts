@@ -52,7 +52,7 @@ const worldArb = fc.record({
     minLength: CLIENTS.length,
     maxLength: CLIENTS.length,
   }),
-  notes: fc.array(
+  notes: fc.uniqueArray(
     fc.record({
       id: fc.uuid(),
       client: fc.nat(CLIENTS.length - 1),
@@ -63,7 +63,7 @@ const worldArb = fc.record({
     }),
     { maxLength: 25, selector: (n) => n.id },
   ),
-  plans: fc.array(
+  plans: fc.uniqueArray(
     fc.record({
       id: fc.uuid(),
       client: fc.nat(CLIENTS.length - 1),
