@@ -5,7 +5,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ARTIFACTS, CHROMIUM } from './paths';
 import { startTandem, type TandemServer } from './tandem-server';
 
-const KEY_WORKER = { email: 'sanne.jansen@ggz-rivierenland.example', password: 'Tandem-demo-2026' };
+const PASSWORD = 'Tandem-demo-2026';
+const KEY_WORKER = { email: 'sanne.jansen@ggz-rivierenland.example', password: PASSWORD };
+const REGIEBEHANDELAAR = { email: 'anna.devries@ggz-rivierenland.example', password: PASSWORD };
+const IPS_SPECIALIST = { email: 'daan.mulder@ggz-rivierenland.example', password: PASSWORD };
 const AXE = require.resolve('axe-core/axe.min.js');
 
 /** Runs axe-core in the page; returns the serious and critical violations, readable. */
@@ -162,6 +165,184 @@ describe('Tandem in Chromium', () => {
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+    });
+  });
+  describe('the client file and the live board', () => {
+    const contexts: BrowserContext[] = [];
+
+    /** A fresh browser context (own cookies), signed in; axe needs the CSP bypass. */
+    async function signIn(user: { email: string; password: string }, width = 1280) {
+      const context = await browser.newContext({
+        locale: 'nl-NL',
+        viewport: { width, height: 900 },
+        bypassCSP: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(server.url);
+      await page.getByLabel('E-mailadres').fill(user.email);
+      await page.getByLabel('Wachtwoord').fill(user.password);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.waitForURL('**/caseload');
+      return { page, errors };
+    }
+
+    /** From the caseload, search Monique and open her page. */
+    async function openMonique(page: Page) {
+      await page.getByRole('searchbox', { name: 'Zoek op naam' }).fill('Monique');
+      await page.waitForURL(/q=Monique/);
+      await page.getByRole('link', { name: 'van Dam, Monique' }).click();
+      await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: 'Monique van Dam' }).waitFor();
+    }
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+    });
+
+    it('shows the IPS specialist the participation notes of Monique and no treatment section', async () => {
+      const { page, errors } = await signIn(IPS_SPECIALIST);
+      await openMonique(page);
+      const participation = page.getByRole('region', { name: 'Participatie / re-integratie' });
+      await participation.getByRole('heading', { name: 'Werkervaringsplaats gevonden' }).waitFor();
+      expect(await page.getByRole('region', { name: 'Behandeling (Zvw)' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Behandeling (Zvw)' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Behandelplan' }).count()).toBe(0);
+      expect(await page.getByText('Diagnose', { exact: true }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Bord wijzigen' }).count()).toBe(0);
+      await page.getByRole('heading', { name: 'Re-integratieplan' }).waitFor();
+      await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'client-ips.png'), fullPage: true });
+
+      // A client the user may not see, or that does not exist: a clear page with a way back.
+      await page.goto(`${server.url}clients/00000000-0000-4000-8000-000000000000`);
+      await page
+        .getByRole('heading', { level: 1, name: 'Cliënt niet gevonden of geen toegang' })
+        .waitFor();
+      await page.getByRole('link', { name: /Terug naar de caseload/ }).waitFor();
+      expect(errors.filter((e) => !e.includes('404') && !e.includes('401'))).toEqual([]);
+    });
+
+    it('lets the key worker write a treatment note that then appears in its section', async () => {
+      const { page, errors } = await signIn(KEY_WORKER);
+      await openMonique(page);
+      await page
+        .getByText('Depressieve stoornis met psychotische kenmerken, in remissie')
+        .waitFor();
+      const treatment = page.getByRole('region', { name: 'Behandeling (Zvw)' });
+      await treatment.getByRole('heading', { name: 'Huisbezoek' }).waitFor();
+
+      await page.getByRole('button', { name: 'Notitie schrijven' }).click();
+      const form = page.getByRole('form', { name: 'Notitie schrijven' });
+      const domain = form.getByLabel('Onderdeel van het dossier');
+      expect(await domain.locator('option').allTextContents()).toEqual([
+        'Behandeling (Zvw)',
+        'Participatie / re-integratie',
+        'Wmo',
+        'Arbeidsmogelijkheden',
+      ]);
+      await domain.selectOption({ label: 'Behandeling (Zvw)' });
+      await form.getByLabel('Titel').fill('Telefonisch contact (browsertest)');
+      await form.getByLabel('Tekst').fill('Gaat goed. Volgende week huisbezoek.');
+      await form.getByRole('checkbox', { name: 'Delen met de cliënt' }).check();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'client-write-note.png') });
+      await form.getByRole('button', { name: 'Notitie opslaan' }).click();
+
+      const saved = treatment.getByRole('article', { name: 'Telefonisch contact (browsertest)' });
+      await saved.waitFor();
+      expect(await saved.textContent()).toContain('Sanne Jansen (SPV)');
+      expect(await saved.textContent()).toContain('Gedeeld met cliënt');
+      expect(await form.count()).toBe(0);
+      await page.screenshot({
+        path: path.join(ARTIFACTS, 'client-note-saved.png'),
+        fullPage: true,
+      });
+
+      // Its history: one version, written by the key worker, who may correct it.
+      await saved.getByRole('button', { name: /Geschiedenis/ }).click();
+      await saved.getByText('Versie 1', { exact: true }).waitFor();
+      await saved.getByRole('button', { name: 'Corrigeren' }).waitFor();
+
+      await page.setViewportSize({ width: 360, height: 780 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'client-phone.png') });
+      expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+    });
+
+    it('shows a board change of one user live on the board of another, without a reload', async () => {
+      const anna = await signIn(REGIEBEHANDELAAR);
+      const sanne = await signIn(KEY_WORKER);
+
+      for (const { page } of [anna, sanne]) {
+        await page
+          .getByRole('navigation', { name: 'Hoofdmenu' })
+          .getByRole('link', { name: 'Bord' })
+          .click();
+        await page.waitForURL('**/board');
+        await page.getByRole('heading', { level: 1, name: 'Bord' }).waitFor();
+        await page.getByRole('status').filter({ hasText: /^Live/ }).waitFor();
+        await page.getByRole('searchbox', { name: 'Zoek op naam' }).fill('Monique');
+        await page.waitForURL(/q=Monique/);
+      }
+      const rowIn = (page: Page) =>
+        page
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: 'van Dam, Monique' }) });
+      await rowIn(anna.page).getByRole('cell', { name: 'Nee', exact: true }).waitFor();
+      await anna.page.evaluate(() => {
+        (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      });
+      expect(await seriousA11yViolations(anna.page)).toEqual([]);
+
+      // The key worker puts Monique on the board.
+      await rowIn(sanne.page)
+        .getByRole('button', { name: /Wijzigen/ })
+        .click();
+      const form = sanne.page.getByRole('form', { name: 'Bord wijzigen voor van Dam, Monique' });
+      await form.getByRole('radio', { name: 'Ja, op het bord' }).check();
+      await form.getByLabel('Reden').fill('Dreigende terugval (browsertest)');
+      expect(await seriousA11yViolations(sanne.page)).toEqual([]);
+      await sanne.page.screenshot({ path: path.join(ARTIFACTS, 'board-edit.png') });
+      await form.getByRole('button', { name: 'Opslaan' }).click();
+      await form.waitFor({ state: 'detached' });
+      await rowIn(sanne.page).getByText('Reden: Dreigende terugval (browsertest)').waitFor();
+
+      // The regiebehandelaar's board shows it within a few seconds, without reloading the page.
+      const started = Date.now();
+      await rowIn(anna.page)
+        .getByText('Reden: Dreigende terugval (browsertest)')
+        .waitFor({ timeout: 5_000 });
+      console.log(`[e2e] live update seen after ${Date.now() - started} ms`);
+      expect(
+        await anna.page.evaluate(
+          () => (window as unknown as { notReloaded?: boolean }).notReloaded,
+        ),
+      ).toBe(true);
+      expect(
+        await anna.page
+          .getByRole('status')
+          .filter({ hasText: /Bijgewerkt om/ })
+          .count(),
+      ).toBe(1);
+      expect(await seriousA11yViolations(anna.page)).toEqual([]);
+      await anna.page.screenshot({ path: path.join(ARTIFACTS, 'board-live.png') });
+
+      await anna.page.setViewportSize({ width: 360, height: 780 });
+      const overflow = await anna.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await anna.page.screenshot({ path: path.join(ARTIFACTS, 'board-phone.png'), fullPage: true });
+      for (const { errors } of [anna, sanne]) {
+        expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+      }
     });
   });
 });

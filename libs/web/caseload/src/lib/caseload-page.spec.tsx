@@ -39,6 +39,12 @@ const clients: CaseloadItem[] = Array.from({ length: 61 }, (_, i) => ({
   teamName: i < 55 ? 'FACT Rivierstad-Noord' : 'FACT Rivierstad-Zuid',
   keyWorker: i === 0 ? { userId: 'u-sanne', displayName: 'Sanne Jansen' } : null,
   regiebehandelaar: { userId: 'u-anna', displayName: 'Anna de Vries' },
+  onBoard: false,
+  boardSince: null,
+  daysOnBoard: null,
+  lastContactOn: null,
+  nextContactOn: null,
+  version: 1,
 }));
 
 /** A tiny in-memory version of GET /api/v1/caseload. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import {
   ApiError,
   isAbortError,
@@ -16,9 +16,9 @@ import {
   SelectField,
   TextField,
   commonErrorKey,
+  useDebouncedApply,
   useDocumentTitle,
 } from '@tandem/web-ui';
-import { useDebouncedApply } from './use-debounced-callback';
 import './caseload.css';
 
 export const CASELOAD_PAGE_SIZE = 50;
@@ -265,12 +265,17 @@ export function CaseloadPage() {
 
 function CaseloadRow({ item }: { item: CaseloadItem }) {
   const { t } = useTranslation('caseload');
+  const location = useLocation();
+  // The client page offers a way back to this list with the same search and page.
+  const from = { pathname: location.pathname, search: location.search, label: 'caseload' };
   const person = (ref: CaseloadItem['keyWorker']) =>
     ref ? ref.displayName : <span className="caseload__none">{t('table.notAssigned')}</span>;
   return (
     <tr>
       <th scope="row" data-label={t('table.client')}>
-        {t('table.clientName', { lastName: item.lastName, firstName: item.firstName })}
+        <Link to={`/clients/${encodeURIComponent(item.clientId)}`} state={{ from }}>
+          {t('table.clientName', { lastName: item.lastName, firstName: item.firstName })}
+        </Link>
       </th>
       <td data-label={t('table.team')}>{item.teamName}</td>
       <td data-label={t('table.keyWorker')}>{person(item.keyWorker)}</td>

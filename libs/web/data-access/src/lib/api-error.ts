@@ -58,3 +58,17 @@ export async function readJson<T>(response: Response): Promise<T | null> {
     return null;
   }
 }
+
+/**
+ * The failed rules per field of a `VALIDATION_FAILED` error, for example
+ * `{ title: ['minLength'] }`; empty for any other error.
+ */
+export function fieldRules(error: unknown): Record<string, string[]> {
+  if (!isApiError(error) || error.code !== 'VALIDATION_FAILED') return {};
+  const rules: Record<string, string[]> = {};
+  for (const item of error.problem?.errors ?? []) {
+    if (typeof item?.field !== 'string') continue;
+    (rules[item.field] ??= []).push(String(item.rule));
+  }
+  return rules;
+}

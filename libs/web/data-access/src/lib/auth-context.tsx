@@ -9,7 +9,19 @@ import {
 } from 'react';
 import type { Principal } from '@tandem/domain';
 import { AuthSession, type AuthState, type RequestOptions } from './auth-session';
-import type { CaseloadPage, CaseloadQuery } from './types';
+import type {
+  BoardUpdate,
+  CaseloadItem,
+  CaseloadPage,
+  CaseloadQuery,
+  ClientDetail,
+  NewNote,
+  Note,
+  NoteCorrection,
+  NotePage,
+  NotesQuery,
+  Plan,
+} from './types';
 
 const SessionContext = createContext<AuthSession | null>(null);
 
@@ -34,7 +46,8 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
   return <SessionContext.Provider value={own}>{children}</SessionContext.Provider>;
 }
 
-function useSession(): AuthSession {
+/** The session itself, for code that needs more than requests (the live connection). */
+export function useSession(): AuthSession {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useAuth/useApi must be used inside <AuthProvider>.');
   return session;
@@ -60,7 +73,19 @@ export interface TandemApi {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
   getMe(signal?: AbortSignal): Promise<Principal>;
   getCaseload(query: CaseloadQuery, signal?: AbortSignal): Promise<CaseloadPage>;
+  /** 404 `NOT_FOUND` when the client does not exist or is hidden from the user. */
+  getClient(clientId: string, signal?: AbortSignal): Promise<ClientDetail>;
+  /** 403 when not care staff of the team; 409 `VERSION_CONFLICT` with `current`. */
+  updateBoard(clientId: string, update: BoardUpdate): Promise<CaseloadItem>;
+  getNotes(clientId: string, query: NotesQuery, signal?: AbortSignal): Promise<NotePage>;
+  /** The note with its revisions, newest first. */
+  getNote(clientId: string, noteId: string, signal?: AbortSignal): Promise<Note>;
+  createNote(clientId: string, note: NewNote): Promise<Note>;
+  correctNote(clientId: string, noteId: string, correction: NoteCorrection): Promise<Note>;
+  getPlans(clientId: string, signal?: AbortSignal): Promise<Plan[]>;
 }
+
+const clientPath = (clientId: string) => `/clients/${encodeURIComponent(clientId)}`;
 
 export function createApi(session: AuthSession): TandemApi {
   return {
@@ -72,10 +97,38 @@ export function createApi(session: AuthSession): TandemApi {
         query: {
           teamId: query.teamId,
           q: query.q?.trim(),
+          onBoard: query.onBoard,
+          keyWorkerId: query.keyWorkerId,
+          sort: query.sort,
           page: query.page,
           pageSize: query.pageSize,
         },
       }),
+    getClient: (clientId, signal) =>
+      session.request<ClientDetail>(clientPath(clientId), { signal }),
+    updateBoard: (clientId, update) =>
+      session.request<CaseloadItem>(`${clientPath(clientId)}/board`, {
+        method: 'PATCH',
+        body: update,
+      }),
+    getNotes: (clientId, query, signal) =>
+      session.request<NotePage>(`${clientPath(clientId)}/notes`, {
+        signal,
+        query: { domain: query.domain, page: query.page, pageSize: query.pageSize },
+      }),
+    getNote: (clientId, noteId, signal) =>
+      session.request<Note>(`${clientPath(clientId)}/notes/${encodeURIComponent(noteId)}`, {
+        signal,
+      }),
+    createNote: (clientId, note) =>
+      session.request<Note>(`${clientPath(clientId)}/notes`, { method: 'POST', body: note }),
+    correctNote: (clientId, noteId, correction) =>
+      session.request<Note>(
+        `${clientPath(clientId)}/notes/${encodeURIComponent(noteId)}/corrections`,
+        { method: 'POST', body: correction },
+      ),
+    getPlans: (clientId, signal) =>
+      session.request<Plan[]>(`${clientPath(clientId)}/plans`, { signal }),
   };
 }
 

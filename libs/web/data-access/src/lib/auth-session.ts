@@ -81,6 +81,12 @@ export class AuthSession {
 
   readonly getState = (): AuthState => this.state;
 
+  /**
+   * The current access token, for the live connection (socket.io handshake). Null when signed out.
+   * It changes on every refresh; `subscribe` listeners are told.
+   */
+  readonly getAccessToken = (): string | null => this.accessToken;
+
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => {

@@ -57,6 +57,12 @@ const caseload: MockReply = {
         teamName: 'FACT Rivierstad-Noord',
         keyWorker: { userId: 'u-sanne', displayName: 'Sanne Jansen' },
         regiebehandelaar: { userId: 'u-anna', displayName: 'Anna de Vries' },
+        onBoard: false,
+        boardSince: null,
+        daysOnBoard: null,
+        lastContactOn: null,
+        nextContactOn: null,
+        version: 1,
       },
     ],
     total: 1,
@@ -135,6 +141,41 @@ describe('Tandem web app', () => {
       'page',
     );
     expect(within(nav).queryByRole('link', { name: 'Mijn paspoort' })).not.toBeInTheDocument();
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Caseload', 'Bord']);
+    expect(screen.getByRole('link', { name: 'van Dam, Monique' })).toHaveAttribute(
+      'href',
+      '/clients/c-monique',
+    );
+  });
+
+  it('gives staff without a FACT team the caseload but no board', async () => {
+    const fatima: Principal = {
+      ...sanne,
+      userId: 'u-fatima',
+      displayName: 'Fatima El Amrani',
+      organisationName: 'Gemeente Rivierstad',
+      organisationType: 'GEMEENTE',
+      roles: ['KLANTMANAGER'],
+      teams: [],
+    };
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': tokens(fatima),
+      'GET /api/v1/caseload': caseload,
+    });
+    renderApp('/board');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Geen toegang' }),
+    ).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Caseload']);
   });
 
   it('says in Dutch that the e-mail address or password is wrong', async () => {

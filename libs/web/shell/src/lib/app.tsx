@@ -2,7 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { BoardPage } from '@tandem/web-board';
 import { CaseloadPage } from '@tandem/web-caseload';
+import { ClientPage } from '@tandem/web-client-file';
 import { AuthProvider, AuthSession, useAuth } from '@tandem/web-data-access';
 import { Progress } from '@tandem/web-ui';
 import { createI18n, isLocale, storedLocale } from './i18n';
@@ -74,6 +76,22 @@ export function AppRoutes() {
           element={
             <RequirePage page="caseload">
               <CaseloadPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path={PATHS.board}
+          element={
+            <RequirePage page="board">
+              <BoardPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path="/clients/:clientId"
+          element={
+            <RequirePage page="caseload">
+              <ClientPage />
             </RequirePage>
           }
         />

@@ -19,6 +19,7 @@ export const shellNl = {
   nav: {
     label: 'Hoofdmenu',
     caseload: 'Caseload',
+    board: 'Bord',
     passport: 'Mijn paspoort',
     accessLog: 'Toegangslog',
   },
@@ -100,6 +101,7 @@ export const shellEn: typeof shellNl = {
   nav: {
     label: 'Main menu',
     caseload: 'Caseload',
+    board: 'Board',
     passport: 'My passport',
     accessLog: 'Access log',
   },

@@ -1,6 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { boardResources } from '@tandem/web-board';
 import { caseloadResources } from '@tandem/web-caseload';
+import { clientFileResources } from '@tandem/web-client-file';
 import { commonResources } from '@tandem/web-ui';
 import { shellEn, shellNl } from './i18n-resources';
 
@@ -11,8 +13,20 @@ export const LOCALE_STORAGE_KEY = 'tandem.locale';
 
 /** Every namespace in both languages. */
 export const resources = {
-  nl: { shell: shellNl, common: commonResources.nl, caseload: caseloadResources.nl },
-  en: { shell: shellEn, common: commonResources.en, caseload: caseloadResources.en },
+  nl: {
+    shell: shellNl,
+    common: commonResources.nl,
+    caseload: caseloadResources.nl,
+    board: boardResources.nl,
+    clientFile: clientFileResources.nl,
+  },
+  en: {
+    shell: shellEn,
+    common: commonResources.en,
+    caseload: caseloadResources.en,
+    board: boardResources.en,
+    clientFile: clientFileResources.en,
+  },
 };
 
 export function isLocale(value: unknown): value is Locale {
@@ -52,7 +66,7 @@ export function createI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE): I
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    ns: ['shell', 'common', 'caseload'],
+    ns: ['shell', 'common', 'caseload', 'board', 'clientFile'],
     defaultNS: 'shell',
     resources,
     // React escapes output itself; escaping here would show "&amp;" in names.

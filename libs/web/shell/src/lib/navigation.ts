@@ -1,6 +1,7 @@
 import { CARE_ROLES, PARTICIPATION_ROLES, Role, type Principal } from '@tandem/domain';
+import { boardTeams } from '@tandem/web-board';
 
-export type PageKey = 'caseload' | 'passport' | 'accessLog';
+export type PageKey = 'caseload' | 'board' | 'passport' | 'accessLog';
 
 export interface NavItem {
   key: PageKey;
@@ -11,6 +12,7 @@ export interface NavItem {
 
 export const PATHS: Record<PageKey, string> = {
   caseload: '/caseload',
+  board: '/board',
   passport: '/passport',
   accessLog: '/access-log',
 };
@@ -31,6 +33,8 @@ export function canOpen(principal: Principal, page: PageKey): boolean {
         !roles.includes(Role.CLIENT) &&
         (principal.teams.length > 0 || roles.some((role) => CASELOAD_ROLES.includes(role)))
       );
+    case 'board':
+      return !roles.includes(Role.CLIENT) && boardTeams(principal).length > 0;
     case 'passport':
       return roles.includes(Role.CLIENT) || principal.clientId !== null;
     case 'accessLog':

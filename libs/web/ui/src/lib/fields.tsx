@@ -1,4 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrameProps {
   id: string;
@@ -60,17 +66,27 @@ export function TextField({ id, label, hint, error, className, ref, ...input }: 
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   id: string;
+  ref?: Ref<HTMLSelectElement>;
   label: string;
   hint?: string;
   error?: string | null;
   children: ReactNode;
 }
 
-export function SelectField({ id, label, hint, error, children, ...select }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  ref,
+  ...select
+}: SelectFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         {...select}
+        ref={ref}
         id={id}
         className="t-input t-select"
         aria-invalid={error ? true : undefined}
@@ -79,5 +95,76 @@ export function SelectField({ id, label, hint, error, children, ...select }: Sel
         {children}
       </select>
     </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id'
+> {
+  id: string;
+  ref?: Ref<HTMLTextAreaElement>;
+  label: string;
+  hint?: string;
+  error?: string | null;
+}
+
+/** A labelled multi-line text field. */
+export function TextAreaField({ id, label, hint, error, ref, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        rows={4}
+        {...textarea}
+        ref={ref}
+        id={id}
+        className="t-input t-textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface CheckboxFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'type'
+> {
+  id: string;
+  ref?: Ref<HTMLInputElement>;
+  label: string;
+  hint?: string;
+  error?: string | null;
+}
+
+/** A checkbox with its label on the right; the hint and error are linked. */
+export function CheckboxField({ id, label, hint, error, ref, ...input }: CheckboxFieldProps) {
+  return (
+    <div className={error ? 't-check t-field--invalid' : 't-check'}>
+      <input
+        {...input}
+        ref={ref}
+        type="checkbox"
+        id={id}
+        className="t-check__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+      <div>
+        <label className="t-check__label" htmlFor={id}>
+          {label}
+        </label>
+        {hint ? (
+          <p className="t-field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="t-field__error" id={`${id}-error`}>
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }
