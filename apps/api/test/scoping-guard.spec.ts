@@ -7,7 +7,16 @@ import path from 'node:path';
  * parameter — which only `AuthzService.scope` produces — or is a reviewed single-record or write
  * operation whose callers check the ability on the row (listed below with the reason).
  */
-const PROTECTED = ['clients', 'notes', 'note_revisions', 'plans'];
+const PROTECTED = [
+  'clients',
+  'notes',
+  'note_revisions',
+  'plans',
+  'consents',
+  'consent_events',
+  'access_log',
+  'emergency_access',
+];
 const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'caseload/ClientsRepository.findById': 'one row; callers assert read before returning it',
   'caseload/ClientsRepository.updateBoard': 'write after AuthzService.assert(update Board)',
@@ -19,6 +28,20 @@ const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'notes/PlansRepository.findOne': 'one plan, read after update Plan was allowed',
   'notes/PlansRepository.treatmentGoals': 'care-only field, resolved after the field check',
   'notes/PlansRepository.save': 'write after update Plan check',
+  'consent/ConsentsRepository.findById':
+    'one consent; callers check read/update/revoke Consent on it',
+  'consent/ConsentsRepository.history': 'history of consents the caller was allowed to read',
+  'consent/ConsentsRepository.event': 'append-only history write after the consent check',
+  'consent/ConsentsRepository.insert': 'write after create/request Consent check',
+  'consent/ConsentsRepository.transition': 'state change after update/revoke Consent check',
+  'consent/ConsentsRepository.careOrganisationOf': 'organisation of a client the caller may read',
+  'consent/AccessGrantsService.grantsFor':
+    "the caller's own grants, which build the ability itself",
+  'consent/EmergencyService.open':
+    'break the glass: exact surname + date of birth within the own organisation, care roles only, logged',
+  'consent/EmergencyService.review': 'data-protection officer, own organisation only',
+  'audit/AccessLogService.write': 'append-only log write',
+  'audit/AccessLogService.verify': 'integrity check over the whole chain; returns no content',
 };
 
 const libsRoot = path.resolve(__dirname, '../../../libs/api');
@@ -44,7 +67,8 @@ function methodsReadingProtectedTables(file: string): MethodSql[] {
   const result: MethodSql[] = [];
   const classRe = /export class (\w+)/g;
   const classes = [...text.matchAll(classRe)].map((m) => ({ name: m[1], index: m.index ?? 0 }));
-  const methodRe = /^ {2}(?:async )?(\w+)\(([^)]*)\)[^{]*\{/gm;
+  const methodRe =
+    /^ {2}(?:(?:private|public|protected|static) )*(?:async )?(\w+)\(([^)]*)\)[^{]*\{/gm;
   const methods = [...text.matchAll(methodRe)];
   methods.forEach((m, i) => {
     const start = m.index ?? 0;

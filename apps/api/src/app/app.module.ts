@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@tandem/api-core';
-import { dataSourceOptions } from '@tandem/api-data-access';
+import { APP_DB_ROLE, dataSourceOptions } from '@tandem/api-data-access';
 import { AuthModule } from '@tandem/api-auth';
 import { CaseloadModule } from '@tandem/api-caseload';
 import { AuthzModule } from '@tandem/api-authz';
 import { NotesModule } from '@tandem/api-notes';
+import { AuditModule } from '@tandem/api-audit';
+import { ConsentModule } from '@tandem/api-consent';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -18,12 +20,14 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DiscoveryModule,
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(databaseUrl),
+          ...dataSourceOptions(databaseUrl, 20, APP_DB_ROLE),
           retryAttempts: 3,
           retryDelay: 1000,
         }),
         AuthModule,
         AuthzModule,
+        AuditModule,
+        ConsentModule,
         CaseloadModule,
         NotesModule,
       ],

@@ -103,7 +103,7 @@ export async function createApp(
   const logger = options.logger ?? new JsonLogger(config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     trustProxy: true,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -2,3 +2,4 @@ export * from './lib/roles';
 export * from './lib/organisations';
 export * from './lib/records';
 export * from './lib/auth';
+export * from './lib/consent';

@@ -45,6 +45,9 @@ function translate(condition: Condition, columns: ColumnMap, params: SqlParams):
         : `${column} IS DISTINCT FROM ${params.add(value)}`;
     case 'in':
       return (value as unknown[]).length ? `${column} = ANY(${params.add(value)})` : 'FALSE';
+    case 'all':
+      // Array column contains every given value.
+      return (value as unknown[]).length ? `${column} @> ${params.add(value)}` : 'TRUE';
     case 'nin':
       return (value as unknown[]).length ? `NOT (${column} = ANY(${params.add(value)}))` : 'TRUE';
     default:

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  AbilityContext,
   Action,
   AppAbility,
   SubjectName,
@@ -10,10 +11,10 @@ import {
   defineAbilityFor,
 } from '@tandem/ability';
 import { DomainError } from '@tandem/api-core';
-import type { AssignmentKind, Principal } from '@tandem/domain';
+import { AssignmentKind, CARE_ROLES, RecordDomain, type Principal } from '@tandem/domain';
 import { abilityToSql } from './ability-to-sql';
 import { SUBJECT_COLUMNS } from './columns';
-import { CONSENT_GRANTS, ConsentGrantProvider, NO_CONSENTS } from './consent-grants';
+import { ACCESS_GRANTS, AccessGrantProvider, NO_GRANTS } from './consent-grants';
 import { SqlParams } from './sql-params';
 
 export const notFound = (what = 'record') =>
@@ -26,32 +27,53 @@ export const notFound = (what = 'record') =>
 export const forbidden = (message: string) =>
   new DomainError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
 
+/** NEN 7513 "grondslag": why the caller may reach this client's data. */
+export interface AccessBasis {
+  basis:
+    | 'TREATMENT_RELATIONSHIP'
+    | 'WORK_RELATIONSHIP'
+    | 'TEAM_MEMBERSHIP'
+    | 'CONSENT'
+    | 'EMERGENCY'
+    | 'OWN_DATA'
+    | 'NONE';
+  consentIds: string[];
+  emergency: boolean;
+}
+
+interface Built {
+  ability: AppAbility;
+  context: AbilityContext;
+}
+
 /**
- * Builds the caller's ability from fresh facts (assignments, team settings, active consents) once
- * per request, and offers the one way to scope queries and check single records.
+ * Builds the caller's ability from fresh facts (assignments, team settings, active consents,
+ * emergency access) once per request, and offers the one way to scope queries and check records.
  */
 @Injectable()
 export class AuthzService {
-  private readonly cache = new WeakMap<Principal, Promise<AppAbility>>();
+  private readonly cache = new WeakMap<Principal, Promise<Built>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Optional()
-    @Inject(CONSENT_GRANTS)
-    private readonly consents: ConsentGrantProvider = NO_CONSENTS,
+    @Optional() @Inject(ACCESS_GRANTS) private readonly grants: AccessGrantProvider = NO_GRANTS,
   ) {}
 
   /** The ability for this principal; memoised per request object only (a revocation applies to the next request). */
-  abilityFor(principal: Principal): Promise<AppAbility> {
-    let ability = this.cache.get(principal);
-    if (!ability) {
-      ability = this.build(principal);
-      this.cache.set(principal, ability);
-    }
-    return ability;
+  async abilityFor(principal: Principal): Promise<AppAbility> {
+    return (await this.built(principal)).ability;
   }
 
-  private async build(principal: Principal): Promise<AppAbility> {
+  private built(principal: Principal): Promise<Built> {
+    let entry = this.cache.get(principal);
+    if (!entry) {
+      entry = this.build(principal);
+      this.cache.set(principal, entry);
+    }
+    return entry;
+  }
+
+  private async build(principal: Principal): Promise<Built> {
     const [assignments, teamSettings, grants] = await Promise.all([
       this.db.query(
         'SELECT client_id AS "clientId", kind FROM client_assignments WHERE user_id = $1 AND ended_at IS NULL',
@@ -62,12 +84,60 @@ export class AuthzService {
             principal.teams.map((t) => t.teamId),
           ]) as Promise<{ id: string; peer_treatment_access: boolean }[]>)
         : Promise.resolve([]),
-      (this.consents ?? NO_CONSENTS).grantsFor(principal, this.db.manager),
+      (this.grants ?? NO_GRANTS).grantsFor(principal, this.db.manager),
     ]);
     const settings = Object.fromEntries(
       teamSettings.map((t) => [t.id, { peerTreatmentAccess: t.peer_treatment_access }]),
     );
-    return defineAbilityFor(abilityContextOf(principal, assignments, grants, settings));
+    const context = abilityContextOf(
+      principal,
+      assignments,
+      grants.consents,
+      settings,
+      grants.emergencyClientIds,
+    );
+    return { ability: defineAbilityFor(context), context };
+  }
+
+  /**
+   * On what basis the caller reaches this client's data (for the access log): their own file, the
+   * treatment relationship, emergency access, a consent, the work relationship, or team membership.
+   */
+  async basisFor(
+    principal: Principal,
+    clientId: string,
+    teamId: string | null,
+    domain?: RecordDomain,
+  ): Promise<AccessBasis> {
+    const { context } = await this.built(principal);
+    const consentIds = context.consents
+      .filter((c) => c.clientId === clientId && (!domain || c.domains.includes(domain)))
+      .map((c) => c.consentId);
+    const result = (basis: AccessBasis['basis'], ids: string[] = []): AccessBasis => ({
+      basis,
+      consentIds: ids,
+      emergency: basis === 'EMERGENCY',
+    });
+    if (context.clientId === clientId) return result('OWN_DATA');
+    const careRole = context.roles.some((r) => CARE_ROLES.includes(r));
+    const care =
+      context.teams.some((t) => t.teamId === teamId && CARE_ROLES.includes(t.role)) ||
+      (careRole &&
+        context.assignments.some(
+          (a) =>
+            a.clientId === clientId &&
+            (a.kind === AssignmentKind.REGIEBEHANDELAAR || a.kind === AssignmentKind.KEY_WORKER),
+        ));
+    if (care) return result('TREATMENT_RELATIONSHIP');
+    if (careRole && context.emergencyClientIds?.includes(clientId)) return result('EMERGENCY');
+    const assigned = context.assignments.some((a) => a.clientId === clientId);
+    const ownParticipation =
+      assigned && (domain === RecordDomain.PARTICIPATION || domain === RecordDomain.CLIENT);
+    if (domain && consentIds.length && !ownParticipation) return result('CONSENT', consentIds);
+    if (assigned) return result('WORK_RELATIONSHIP');
+    if (context.teams.some((t) => t.teamId === teamId)) return result('TEAM_MEMBERSHIP');
+    if (consentIds.length) return result('CONSENT', consentIds);
+    return result('NONE');
   }
 
   /**

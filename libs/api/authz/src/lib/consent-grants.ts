@@ -3,13 +3,21 @@ import type { Principal } from '@tandem/domain';
 import type { EntityManager } from 'typeorm';
 
 /**
- * Supplies the consents that currently grant the caller access. The consent registry provides the
- * real one; until it is registered, no consent grants anything.
+ * Supplies the grants that currently open client data beyond the default policy: active consents
+ * and emergency access. The consent registry provides the real one; without it nothing is granted.
+ * Evaluated on every request: a revocation applies to the very next request.
  */
-export const CONSENT_GRANTS = Symbol('CONSENT_GRANTS');
+export const ACCESS_GRANTS = Symbol('ACCESS_GRANTS');
 
-export interface ConsentGrantProvider {
-  grantsFor(principal: Principal, db: EntityManager): Promise<ConsentGrant[]>;
+export interface AccessGrants {
+  consents: ConsentGrant[];
+  emergencyClientIds: string[];
 }
 
-export const NO_CONSENTS: ConsentGrantProvider = { grantsFor: async () => [] };
+export interface AccessGrantProvider {
+  grantsFor(principal: Principal, db: EntityManager): Promise<AccessGrants>;
+}
+
+export const NO_GRANTS: AccessGrantProvider = {
+  grantsFor: async () => ({ consents: [], emergencyClientIds: [] }),
+};

@@ -4,7 +4,10 @@ import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
 /** The one TypeORM configuration: committed migrations, never `synchronize`. */
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/** The role the running application uses: no DELETE anywhere, the access log only grows. */
+export const APP_DB_ROLE = 'tandem_app';
+
+export function dataSourceOptions(url: string, poolSize = 20, role?: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,7 +17,12 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, application_name: 'tandem-api' },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      application_name: 'tandem-api',
+      ...(role ? { options: `-c role=${role}` } : {}),
+    },
   };
 }
 

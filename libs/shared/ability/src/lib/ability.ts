@@ -15,10 +15,12 @@ import {
 } from '@tandem/domain';
 import {
   Action,
+  AccessLogSubject,
   BoardSubject,
   CLIENT_ALL_FIELDS,
   CLIENT_BASIC_FIELDS,
   ClientSubject,
+  ConsentSubject,
   NoteSubject,
   PLAN_CARE_FIELDS,
   PlanSubject,
@@ -45,6 +47,8 @@ export interface AbilityContext {
   /** The caller's active assignments to clients. */
   assignments: { clientId: string; kind: AssignmentKind }[];
   consents: ConsentGrant[];
+  /** Clients this care professional opened with emergency access ("break the glass"), still in time. */
+  emergencyClientIds?: string[];
 }
 
 type Subjects =
@@ -53,7 +57,9 @@ type Subjects =
   | ({ __caslSubjectType__: 'Note' } & NoteSubject)
   | ({ __caslSubjectType__: 'Plan' } & PlanSubject)
   | ({ __caslSubjectType__: 'Board' } & BoardSubject)
-  | ({ __caslSubjectType__: 'Team' } & TeamSubject);
+  | ({ __caslSubjectType__: 'Team' } & TeamSubject)
+  | ({ __caslSubjectType__: 'AccessLog' } & AccessLogSubject)
+  | ({ __caslSubjectType__: 'Consent' } & ConsentSubject);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -128,6 +134,10 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     can('read', 'Board', scope);
     can('update', 'Board', scope);
   }
+  for (const scope of careScopes) {
+    // The file holder records, renews and revokes the client's consents.
+    can(['read', 'create', 'update', 'request', 'revoke'], 'Consent', scope);
+  }
   if (careTeams.length) {
     can('read', 'Team', { id: { $in: careTeams } });
     can('update', 'Client', { teamId: { $in: careTeams } });
@@ -170,6 +180,8 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     can('update', 'Plan', PLAN_SHARED, { ...scope, domain: RecordDomain.PARTICIPATION });
     can('create', 'Note', { ...scope, domain: RecordDomain.PARTICIPATION });
     can('correct', 'Note', { ...scope, authorId: me });
+    // Ask the client for consent, and see the consents that concern them.
+    can(['read', 'request'], 'Consent', scope);
     if (role === Role.IPS_TRAJECTBEGELEIDER) {
       // Integrated in the care team: the participation file as a whole, and what the client writes.
       can('read', 'Note', {
@@ -193,6 +205,14 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     can('read', 'Client', [...CLIENT_BASIC_FIELDS], { id: grant.clientId });
   }
 
+  // --- Emergency access: care staff outside the team, for a limited time, logged and reviewed.
+  if (ctx.roles.some((r) => CARE_ROLES.includes(r)) && ctx.emergencyClientIds?.length) {
+    const clients = ctx.emergencyClientIds;
+    can('read', 'Client', CLIENT_ALL_FIELDS, { id: { $in: clients } });
+    can('read', 'Note', { clientId: { $in: clients } });
+    can('read', 'Plan', PLAN_CARE_ALL, { clientId: { $in: clients } });
+  }
+
   // --- Team leads and functional administrators: membership and aggregates, no content.
   for (const teamId of teamsWithRole([Role.TEAMLEIDER, Role.FUNCTIONEEL_BEHEERDER])) {
     can('read', 'Team', { id: teamId });
@@ -207,6 +227,15 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     can('create', 'Note', { clientId: own, domain: RecordDomain.CLIENT });
     can('correct', 'Note', { clientId: own, authorId: me });
     can('read', 'Plan', PLAN_SHARED, { clientId: own, domain: RecordDomain.PARTICIPATION });
+    can(['read', 'update', 'revoke'], 'Consent', { clientId: own });
+    can('read', 'AccessLog', { clientId: own });
+    can('read', 'AccessLog', { clientIds: { $all: [own] } });
+  }
+
+  // --- Data-protection officer: the access log of their organisation's staff and clients.
+  if (ctx.roles.includes(Role.FUNCTIONARIS_GEGEVENSBESCHERMING)) {
+    can(['read', 'export'], 'AccessLog', { organisationId: ctx.organisationId });
+    can(['read', 'export'], 'AccessLog', { clientOrganisationId: ctx.organisationId });
   }
 
   return build();
@@ -218,6 +247,7 @@ export function abilityContextOf(
   assignments: AbilityContext['assignments'],
   consents: ConsentGrant[] = [],
   teamSettings: Record<string, { peerTreatmentAccess: boolean }> = {},
+  emergencyClientIds: string[] = [],
 ): AbilityContext {
   return {
     userId: principal.userId,
@@ -231,6 +261,7 @@ export function abilityContextOf(
     clientId: principal.clientId,
     assignments,
     consents,
+    emergencyClientIds,
   };
 }
 

@@ -37,8 +37,22 @@ export interface TeamSubject {
   id: string;
 }
 
-export type SubjectName = 'Client' | 'Note' | 'Plan' | 'Board' | 'Team';
-export type Action = 'read' | 'create' | 'update' | 'correct';
+export interface AccessLogSubject {
+  organisationId: string | null;
+  clientId: string | null;
+  clientIds: string[];
+  /** The organisation whose team holds the client. */
+  clientOrganisationId: string | null;
+}
+
+export interface ConsentSubject {
+  clientId: string;
+  teamId: string;
+  recipientOrganisationId: string;
+}
+
+export type SubjectName = 'Client' | 'Note' | 'Plan' | 'Board' | 'Team' | 'AccessLog' | 'Consent';
+export type Action = 'read' | 'create' | 'update' | 'correct' | 'request' | 'revoke' | 'export';
 
 /** Client fields only care staff may receive: diagnoses and the board's (clinical) reason. */
 export const CLIENT_CARE_FIELDS = ['diagnosis', 'boardReason'] as const;

@@ -9,6 +9,7 @@ import {
   readableDomains,
   writableDomains,
 } from '@tandem/ability';
+import { AuditTrail } from '@tandem/api-audit';
 import { AuthzService, SqlParams, notFound } from '@tandem/api-authz';
 import { DomainError } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
@@ -69,7 +70,28 @@ export class CaseloadService {
     private readonly clients: ClientsRepository,
     private readonly authz: AuthzService,
     private readonly events: BoardEvents,
+    private readonly audit: AuditTrail,
   ) {}
+
+  private async record(
+    principal: Principal,
+    action: 'READ' | 'UPDATE',
+    objectType: string,
+    row: { id: string; teamId: string },
+    details?: Record<string, unknown>,
+  ) {
+    const basis = await this.authz.basisFor(principal, row.id, row.teamId);
+    this.audit.add(principal, {
+      objectType,
+      objectId: row.id,
+      clientId: row.id,
+      action,
+      basis: basis.basis,
+      consentIds: basis.consentIds,
+      emergency: basis.emergency,
+      details,
+    });
+  }
 
   /** The caseload / FACT board: clients the caller may see, filtered and paged in SQL. */
   async list(principal: Principal, query: CaseloadQueryDto): Promise<CaseloadPageDto> {
@@ -77,6 +99,27 @@ export class CaseloadService {
     const params = new SqlParams();
     const scope = await this.authz.scope(principal, 'read', 'Client', params);
     const { rows, total } = await this.clients.list(scope, params, query);
+    const bases = await Promise.all(
+      rows.map((r) => this.authz.basisFor(principal, r.id, r.teamId)),
+    );
+    this.audit.add(principal, {
+      objectType: 'Caseload',
+      clientIds: rows.map((r) => r.id),
+      action: 'SEARCH',
+      basis: [...new Set(bases.map((b) => b.basis))].sort().join(',') || 'NONE',
+      consentIds: [...new Set(bases.flatMap((b) => b.consentIds))],
+      emergency: bases.some((b) => b.emergency),
+      details: {
+        returned: rows.length,
+        total,
+        filters: {
+          teamId: query.teamId,
+          onBoard: query.onBoard,
+          keyWorkerId: query.keyWorkerId,
+          search: Boolean(query.q),
+        },
+      },
+    });
     return {
       items: rows.map((r) => toItem(ability, r)),
       total,
@@ -96,6 +139,7 @@ export class CaseloadService {
       { what: 'client' },
     );
     const ability = await this.authz.abilityFor(principal);
+    await this.record(principal, 'READ', 'Client', row);
     const item = toItem(ability, row);
     const careFields = pickPermitted(
       ability,
@@ -158,6 +202,13 @@ export class CaseloadService {
     });
     if (!updated) throw notFound('client');
     this.events.emit({ teamId: updated.teamId, clientId, version: updated.version });
+    await this.record(
+      principal,
+      'UPDATE',
+      updated.teamId === before.teamId ? 'Board' : 'Client',
+      updated,
+      { version: updated.version },
+    );
     return toItem(ability, updated);
   }
 
@@ -198,6 +249,13 @@ export class CaseloadService {
     if (!updated) throw notFound('client');
     this.events.emit({ teamId: before.teamId, clientId, version: updated.version });
     this.events.emit({ teamId: updated.teamId, clientId, version: updated.version });
+    await this.record(
+      principal,
+      'UPDATE',
+      updated.teamId === before.teamId ? 'Board' : 'Client',
+      updated,
+      { version: updated.version },
+    );
     return toItem(ability, updated);
   }
 }

@@ -18,6 +18,9 @@ export interface PolicyDescription {
   action: string;
   subject: string;
   scope?: string;
+  /** How the access log names this access, when the HTTP method alone does not say it (e.g. SEARCH, EXPORT). */
+  auditAction?:
+    'READ' | 'SEARCH' | 'CREATE' | 'UPDATE' | 'EXPORT' | 'EMERGENCY_ACCESS' | 'LOG_READ';
 }
 
 export const Policy = (description: PolicyDescription) => SetMetadata(POLICY_KEY, description);

@@ -1,8 +1,13 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { ClientFile1764100000000 } from './1764100000000-client-file';
+import { ConsentAndAccessLog1764200000000 } from './1764200000000-consent-and-access-log';
 
 /**
  * Every migration, in order. Add a new one here (see docs/development.md, "Adding a migration");
  * a test checks that this list and the folder agree.
  */
-export const MIGRATIONS = [Foundation1764000000000, ClientFile1764100000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  ClientFile1764100000000,
+  ConsentAndAccessLog1764200000000,
+];

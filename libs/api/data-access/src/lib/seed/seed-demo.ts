@@ -177,6 +177,56 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
         ],
       );
     }
+    // Sharing agreements (convenants) between the care provider and its partners.
+    await insert(
+      `INSERT INTO sharing_agreements (id, name, legal_basis, party_ids, categories, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5, '2026-01-01', '2028-12-31')`,
+      [
+        stableId('agreement:ggz-gemeente'),
+        'Convenant IPS en werk Rivierstad',
+        'Toestemming van de cliënt (AVG art. 9 lid 2 sub a); convenant tussen GGZ Rivierenland en Gemeente Rivierstad',
+        [DEMO_ORGS.ggz.id, DEMO_ORGS.gemeente.id],
+        [
+          'WORK_CAPACITY_SUMMARY',
+          'PARTICIPATION_NOTES',
+          'TREATMENT_GOALS_WORK',
+          'CONFERENCE_IDENTITY',
+        ],
+      ],
+    );
+    await insert(
+      `INSERT INTO sharing_agreements (id, name, legal_basis, party_ids, categories, valid_from, valid_until) VALUES ($1, $2, $3, $4, $5, '2026-01-01', '2027-12-31')`,
+      [
+        stableId('agreement:ggz-uwv'),
+        'Samenwerkingsprotocol GGZ Rivierenland – UWV',
+        'Toestemming van de cliënt (AVG art. 9 lid 2 sub a); protocol gegevensuitwisseling',
+        [DEMO_ORGS.ggz.id, DEMO_ORGS.uwv.id],
+        ['WORK_CAPACITY_SUMMARY', 'CONFERENCE_IDENTITY'],
+      ],
+    );
+    if (monique) {
+      // A request from the klantmanager waiting for Monique in her passport.
+      const requestId = stableId('consent:monique:casusoverleg');
+      const before = inserted;
+      await insert(
+        `INSERT INTO consents (id, client_id, recipient_type, recipient_organisation_id, purpose, categories, status, text_shown, situation,
+           agreement_id, valid_from, valid_until, requested_by, requested_at)
+         VALUES ($1, $2, 'ORGANISATION', $3, 'CASUSOVERLEG', ARRAY['CONFERENCE_IDENTITY'], 'REQUESTED', $4, 'REGULAR', $5, '2026-11-20', '2027-11-19', $6, '2026-11-20T10:00:00Z')`,
+        [
+          requestId,
+          monique.id,
+          DEMO_ORGS.gemeente.id,
+          'Ik geef Gemeente Rivierstad toestemming om mijn naam en gegevens in een overleg te gebruiken voor overleg over mij tussen zorg en werk en inkomen. Deze toestemming geldt van 20 november 2026 tot en met 19 november 2027. Ik kan haar altijd intrekken; daarna ziet Gemeente Rivierstad deze gegevens niet meer.',
+          stableId('agreement:ggz-gemeente'),
+          userIds.get('klantmanager'),
+        ],
+      );
+      if (inserted > before) {
+        await m.query(
+          "INSERT INTO consent_events (consent_id, event, actor_id, at) VALUES ($1, 'REQUESTED', $2, '2026-11-20T10:00:00Z')",
+          [requestId, userIds.get('klantmanager')],
+        );
+      }
+    }
     return { inserted };
   });
 }

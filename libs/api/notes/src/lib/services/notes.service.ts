@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { can as abilityCan } from '@tandem/ability';
+import { AuditTrail } from '@tandem/api-audit';
 import { AuthzService, SqlParams, notFound } from '@tandem/api-authz';
 import { ClientsRepository } from '@tandem/api-caseload';
 import { DomainError } from '@tandem/api-core';
@@ -71,7 +72,35 @@ export class NotesService {
     private readonly plans: PlansRepository,
     private readonly clients: ClientsRepository,
     private readonly authz: AuthzService,
+    private readonly audit: AuditTrail,
   ) {}
+
+  /** Records the access for the NEN 7513 log, with the basis per record domain. */
+  private async record(
+    principal: Principal,
+    action: 'READ' | 'CREATE' | 'UPDATE',
+    objectType: string,
+    client: { id: string; teamId: string },
+    domains: RecordDomain[],
+    objectId: string | null,
+    details?: Record<string, unknown>,
+  ) {
+    const bases = await Promise.all(
+      (domains.length ? domains : [undefined]).map((d) =>
+        this.authz.basisFor(principal, client.id, client.teamId, d),
+      ),
+    );
+    this.audit.add(principal, {
+      objectType,
+      objectId,
+      clientId: client.id,
+      action,
+      basis: [...new Set(bases.map((b) => b.basis))].sort().join(','),
+      consentIds: [...new Set(bases.flatMap((b) => b.consentIds))],
+      emergency: bases.some((b) => b.emergency),
+      details,
+    });
+  }
 
   private async readableClient(principal: Principal, clientId: string) {
     const client = await this.clients.findById(clientId);
@@ -84,7 +113,7 @@ export class NotesService {
   }
 
   async list(principal: Principal, clientId: string, query: NotesQueryDto): Promise<NotePageDto> {
-    await this.readableClient(principal, clientId);
+    const client = await this.readableClient(principal, clientId);
     const params = new SqlParams();
     const scope = await this.authz.scope(principal, 'read', 'Note', params);
     const { rows, total } = await this.notes.list(
@@ -95,10 +124,27 @@ export class NotesService {
       query.page,
       query.pageSize,
     );
+    await this.record(
+      principal,
+      'READ',
+      'Note',
+      client,
+      [...new Set(rows.map((r) => r.domain))],
+      null,
+      {
+        noteIds: rows.map((r) => r.id),
+        domain: query.domain ?? null,
+      },
+    );
     return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(principal: Principal, clientId: string, noteId: string): Promise<NoteDto> {
+  async get(
+    principal: Principal,
+    clientId: string,
+    noteId: string,
+    action: 'READ' | 'CREATE' | 'UPDATE' = 'READ',
+  ): Promise<NoteDto> {
     const row = await this.notes.findById(noteId);
     if (
       !row ||
@@ -106,6 +152,14 @@ export class NotesService {
       !(await this.authz.can(principal, 'read', 'Note', noteSubject(row)))
     )
       throw notFound('note');
+    await this.record(
+      principal,
+      action,
+      'Note',
+      { id: row.clientId, teamId: row.teamId },
+      [row.domain],
+      row.id,
+    );
     return {
       ...toDto(row),
       revisions: (await this.notes.revisions(noteId)).map((r: { createdAt: Date }) => ({
@@ -161,7 +215,7 @@ export class NotesService {
       }
       return newId;
     });
-    return this.get(principal, clientId, id);
+    return this.get(principal, clientId, id, 'CREATE');
   }
 
   async correct(
@@ -195,10 +249,14 @@ export class NotesService {
         );
       }
     });
-    return this.get(principal, clientId, noteId);
+    return this.get(principal, clientId, noteId, 'UPDATE');
   }
 
-  async listPlans(principal: Principal, clientId: string): Promise<PlanDto[]> {
+  async listPlans(
+    principal: Principal,
+    clientId: string,
+    action: 'READ' | 'UPDATE' = 'READ',
+  ): Promise<PlanDto[]> {
     const client = await this.readableClient(principal, clientId);
     const ability = await this.authz.abilityFor(principal);
     const params = new SqlParams();
@@ -211,6 +269,17 @@ export class NotesService {
       const row = rows.find((r) => r.domain === domain);
       result.push(await this.planDto(principal, subject, row));
     }
+    await this.record(
+      principal,
+      action,
+      'Plan',
+      client,
+      result.map((p) => p.domain as RecordDomain),
+      null,
+      {
+        plans: result.map((p) => p.domain),
+      },
+    );
     return result;
   }
 
@@ -294,6 +363,8 @@ export class NotesService {
         );
       }
     });
-    return (await this.listPlans(principal, clientId)).find((p) => p.domain === domain) as PlanDto;
+    return (await this.listPlans(principal, clientId, 'UPDATE')).find(
+      (p) => p.domain === domain,
+    ) as PlanDto;
   }
 }
