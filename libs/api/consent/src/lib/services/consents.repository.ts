@@ -63,9 +63,7 @@ export class ConsentsRepository {
     return rows[0] ?? null;
   }
 
-  async history(
-    consentIds: string[],
-  ): Promise<
+  async history(consentIds: string[]): Promise<
     {
       consentId: string;
       event: string;
