@@ -26,7 +26,7 @@ export function step(message) {
  *
  * `npm install` (which keeps to the committed lockfile) rather than `npm ci`: the registry this
  * project installs from serves only the platform packages of this machine, so `npm ci` refuses a
- * lockfile that lacks the other platforms' optional binaries (see docs/adr/0004-versions.md).
+ * lockfile that lacks the other platforms' optional binaries (see docs/adr/0007-install-with-npm-install.md).
  */
 export function ensureInstalled({ clean = false } = {}) {
   const lock = path.join(root, 'package-lock.json');

@@ -12,7 +12,7 @@ import { LocalStrategy } from './strategies/local.strategy';
 /**
  * Sign-in and sessions. To add OIDC later: add a strategy that resolves the identity provider's
  * subject to a user id and call `AuthService.startSession`; features keep seeing the same
- * `Principal` (see docs/adr/0003-authentication.md).
+ * `Principal` (see docs/adr/0003-authentication-and-sessions.md).
  */
 @Module({
   imports: [
