@@ -148,6 +148,46 @@ describe('sign-in and sessions', () => {
     expect((await t.request('GET', '/api/v1/auth/me', { token })).status).toBe(401);
   });
 
+  it('lists my live sessions and lets me end another one (e.g. a lost phone), but not someone else’s', async () => {
+    const phone = await login(demoUser('psychiater').email, DEMO_PASSWORD);
+    const laptop = await login(demoUser('psychiater').email, DEMO_PASSWORD);
+    const list = await t.request('GET', '/api/v1/auth/sessions', {
+      token: laptop.body.accessToken,
+    });
+    expect(list.status).toBe(200);
+    const ids = list.body.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([phone.body.principal.sessionId, laptop.body.principal.sessionId]),
+    );
+    expect(list.body.find((s: { current: boolean }) => s.current).id).toBe(
+      laptop.body.principal.sessionId,
+    );
+
+    const other = await login(demoUser('ips').email, DEMO_PASSWORD);
+    const foreign = await t.request(
+      'POST',
+      `/api/v1/auth/sessions/${other.body.principal.sessionId}/end`,
+      { token: laptop.body.accessToken },
+    );
+    expect(foreign.status).toBe(404);
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { token: other.body.accessToken })).status,
+    ).toBe(200);
+
+    const end = await t.request(
+      'POST',
+      `/api/v1/auth/sessions/${phone.body.principal.sessionId}/end`,
+      { token: laptop.body.accessToken },
+    );
+    expect(end.status).toBe(204);
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { token: phone.body.accessToken })).status,
+    ).toBe(401);
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { token: laptop.body.accessToken })).status,
+    ).toBe(200);
+  });
+
   it('stores only an argon2id hash of the password and a hash of the refresh token', async () => {
     const [user] = await t.db.query('SELECT password_hash FROM users WHERE email = $1', [
       keyworker.email,

@@ -32,7 +32,15 @@ describe('bad input on every write endpoint', () => {
 
   const nasty = fc.oneof(
     fc.string({ maxLength: 20 }),
-    fc.constantFrom("'; DROP TABLE notes; --", '<script>alert(1)</script>', '../../etc/passwd', '\u0000', '{{7*7}}', '${jndi:ldap://x}', '1 OR 1=1'),
+    fc.constantFrom(
+      "'; DROP TABLE notes; --",
+      '<script>alert(1)</script>',
+      '../../etc/passwd',
+      '\u0000',
+      '{{7*7}}',
+      '${jndi:ldap://x}',
+      '1 OR 1=1',
+    ),
     fc.string({ minLength: 20_001, maxLength: 30_000 }),
     fc.integer(),
     fc.double(),
@@ -43,7 +51,36 @@ describe('bad input on every write endpoint', () => {
     fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
     fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
   );
-  const FIELDS = ['domain', 'title', 'body', 'contactOn', 'version', 'onBoard', 'boardReason', 'nextContactOn', 'teamId', 'summary', 'goals', 'reason', 'validUntil', 'recipientType', 'recipientOrganisationId', 'purpose', 'categories', 'situation', 'signedForm', 'lastName', 'dateOfBirth', 'email', 'password', 'name', 'partyIds', '__proto__', 'constructor', 'isAdmin'];
+  const FIELDS = [
+    'domain',
+    'title',
+    'body',
+    'contactOn',
+    'version',
+    'onBoard',
+    'boardReason',
+    'nextContactOn',
+    'teamId',
+    'summary',
+    'goals',
+    'reason',
+    'validUntil',
+    'recipientType',
+    'recipientOrganisationId',
+    'purpose',
+    'categories',
+    'situation',
+    'signedForm',
+    'lastName',
+    'dateOfBirth',
+    'email',
+    'password',
+    'name',
+    'partyIds',
+    '__proto__',
+    'constructor',
+    'isAdmin',
+  ];
   const bodyArb = fc.oneof(
     fc.dictionary(fc.constantFrom(...FIELDS), nasty, { maxKeys: 8 }),
     fc.array(nasty, { maxLength: 3 }),
@@ -59,15 +96,25 @@ describe('bad input on every write endpoint', () => {
       .replace(':id', '00000000-0000-4000-8000-000000000000');
 
   it('answers random bodies with a 4xx naming the problem, never a 500, and stores nothing', async () => {
-    const writes = endpointPolicies(t.app).filter((e) => ['POST', 'PUT', 'PATCH'].includes(e.method) && !e.path.startsWith('/api/v1/auth'));
+    const writes = endpointPolicies(t.app).filter(
+      (e) => ['POST', 'PUT', 'PATCH'].includes(e.method) && !e.path.startsWith('/api/v1/auth'),
+    );
     expect(writes.length).toBeGreaterThan(10);
     const token = await t.tokenFor('keyworker');
     for (const endpoint of writes) {
       await fc.assert(
         fc.asyncProperty(bodyArb, async (body) => {
           const before = await fingerprint();
-          const res = await t.request(endpoint.method, fill(endpoint.path), { token, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-          const context = { endpoint: `${endpoint.method} ${endpoint.path}`, status: res.status, body: res.body };
+          const res = await t.request(endpoint.method, fill(endpoint.path), {
+            token,
+            body: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          });
+          const context = {
+            endpoint: `${endpoint.method} ${endpoint.path}`,
+            status: res.status,
+            body: res.body,
+          };
           expect(context.status).toBeLessThan(500);
           if (res.status >= 400) {
             expect(typeof res.body.message).toBe('string');
@@ -83,19 +130,37 @@ describe('bad input on every write endpoint', () => {
   it('answers malformed JSON and wrong content types with 4xx', async () => {
     const token = await t.tokenFor('keyworker');
     for (const payload of ['{', '{"domain": }', 'null', '[1,2', '\u0000\u0001']) {
-      const res = await t.request('POST', `/api/v1/clients/${monique.id}/notes`, { token, body: payload, headers: { 'content-type': 'application/json' } });
-      expect({ payload, status: res.status < 500 && res.status >= 400 }).toEqual({ payload, status: true });
+      const res = await t.request('POST', `/api/v1/clients/${monique.id}/notes`, {
+        token,
+        body: payload,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect({ payload, status: res.status < 500 && res.status >= 400 }).toEqual({
+        payload,
+        status: true,
+      });
     }
-    const xml = await t.request('POST', `/api/v1/clients/${monique.id}/notes`, { token, body: '<note/>', headers: { 'content-type': 'application/xml' } });
+    const xml = await t.request('POST', `/api/v1/clients/${monique.id}/notes`, {
+      token,
+      body: '<note/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(xml.status).toBe(415);
-    const huge = await t.request('POST', `/api/v1/clients/${monique.id}/notes`, { token, body: JSON.stringify({ body: 'x'.repeat(5 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const huge = await t.request('POST', `/api/v1/clients/${monique.id}/notes`, {
+      token,
+      body: JSON.stringify({ body: 'x'.repeat(5 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(huge.status).toBe(413);
   });
 
   it("refuses to write into another team's client by id (404), leaving nothing behind", async () => {
     const token = await t.tokenFor('keyworker');
     const before = await fingerprint();
-    const res = await t.request('POST', `/api/v1/clients/${zuid.id}/notes`, { token, body: { domain: 'TREATMENT', title: 'x', body: 'y', contactOn: '2026-11-24' } });
+    const res = await t.request('POST', `/api/v1/clients/${zuid.id}/notes`, {
+      token,
+      body: { domain: 'TREATMENT', title: 'x', body: 'y', contactOn: '2026-11-24' },
+    });
     expect(res.status).toBe(404);
     expect(await fingerprint()).toEqual(before);
   });

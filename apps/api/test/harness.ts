@@ -51,6 +51,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'error',
     SEED_DEMO: 'false',
     LOGIN_FAILURE_DELAY_MS: '5',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
     ...overrides,
   });
 }

@@ -16,6 +16,7 @@ import {
   EmbeddedPostgres,
   JsonLogger,
   createValidationPipe,
+  registerRateLimits,
 } from '@tandem/api-core';
 import { dataSourceOptions, runMigrations, seedDemo } from '@tandem/api-data-access';
 import { AppModule } from './app.module';
@@ -135,6 +136,10 @@ export async function createApp(
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRateLimits(fastify, [
+    { routes: ['/api/v1/auth/login'], max: config.RATE_LIMIT_LOGIN_PER_MINUTE, windowMs: 60_000 },
+    { routes: ['/api/v1/auth/refresh', '/api/v1/auth/logout'], max: 120, windowMs: 60_000 },
+  ]);
   fastify.addHook('onResponse', (request, reply, done) => {
     // Route pattern only (never the filled-in URL with ids), status and duration: no personal data.
     if (request.routeOptions?.url !== '/api/health') {

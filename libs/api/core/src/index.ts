@@ -6,4 +6,5 @@ export * from './lib/http/public.decorator';
 export * from './lib/http/problem';
 export * from './lib/http/all-exceptions.filter';
 export * from './lib/http/validation';
+export * from './lib/http/rate-limit';
 export * from './lib/security/password';

@@ -1,8 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie'; // adds cookies/setCookie to the Fastify types
-import { Public } from '@tandem/api-core';
+import { DomainError, Public } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import { CurrentPrincipal } from '../decorators/current-principal.decorator';
 import { LoginDto, PrincipalDto, TokenResponseDto } from '../dtos/auth.dto';
@@ -74,6 +86,31 @@ export class AuthController {
   @ApiOkResponse({ type: PrincipalDto })
   me(@CurrentPrincipal() principal: Principal): PrincipalDto {
     return principal;
+  }
+
+  @Get('sessions')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Where I am signed in: my live sessions' })
+  sessions(@CurrentPrincipal() principal: Principal) {
+    return this.auth.sessionsOf(principal);
+  }
+
+  @Post('sessions/:sessionId/end')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End one of my sessions (e.g. on a lost phone)' })
+  async endSession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId', new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 }))
+    sessionId: string,
+  ): Promise<void> {
+    if (!(await this.auth.endOwnSession(principal, sessionId))) {
+      throw new DomainError(
+        HttpStatus.NOT_FOUND,
+        'NOT_FOUND',
+        'No live session of yours with this id.',
+      );
+    }
   }
 
   private respond(

@@ -200,6 +200,43 @@ export class AuthService {
     }
   }
 
+  /** The user's own live sessions (to see where they are signed in and end the others). */
+  async sessionsOf(principal: Principal) {
+    const rows: {
+      id: string;
+      created_at: Date;
+      last_seen_at: Date;
+      expires_at: Date;
+      user_agent: string | null;
+      ip_address: string | null;
+    }[] = await this.db.query(
+      `SELECT id, created_at, last_seen_at, expires_at, user_agent, ip_address FROM auth_sessions
+         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)
+         ORDER BY last_seen_at DESC`,
+      [principal.userId, this.config.SESSION_IDLE_MINUTES],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at.toISOString(),
+      lastSeenAt: r.last_seen_at.toISOString(),
+      expiresAt: r.expires_at.toISOString(),
+      userAgent: r.user_agent,
+      ipAddress: r.ip_address,
+      current: r.id === principal.sessionId,
+    }));
+  }
+
+  /** Ends one of the user's own sessions; false when it is not theirs or already ended. */
+  async endOwnSession(principal: Principal, sessionId: string): Promise<boolean> {
+    const result = returning(
+      await this.db.query(
+        'UPDATE auth_sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id',
+        [sessionId, principal.userId],
+      ),
+    );
+    return result.length > 0;
+  }
+
   /** When an access token expires (for ending sockets on time). */
   tokenExpiry(token: string): Date | null {
     const payload = this.jwt.decode<{ exp?: number } | null>(token);

@@ -100,6 +100,13 @@ export class AppConfig {
   @Max(10_000)
   LOGIN_FAILURE_DELAY_MS = 400;
 
+  /** Sign-in attempts per address per minute (public routes are rate limited). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 20;
+
   /** Seed the fictional demo data when the database is empty. */
   @Transform(toBool)
   @IsBoolean({ message: 'SEED_DEMO must be true or false' })
