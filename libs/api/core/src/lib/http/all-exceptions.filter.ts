@@ -37,13 +37,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toProblem(exception, request);
     if (body.statusCode >= 500) {
+      // Error messages can quote values from the request or the database (names, e-mail
+      // addresses): log the error's kind, the database error code and the stack frames only.
+      const error = exception instanceof Error ? exception : null;
+      const frames = error?.stack?.split('\n').slice(1).join('\n');
+      const pgCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
       this.logger.error(
         {
           msg: 'unhandled error',
           route: request.routeOptions?.url,
-          error: exception instanceof Error ? exception.name : 'unknown',
+          error: error?.name ?? 'unknown',
+          pgCode,
         },
-        exception instanceof Error ? exception.stack : undefined,
+        frames,
         'http',
       );
     }
