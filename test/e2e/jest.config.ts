@@ -1,9 +1,8 @@
 /* eslint-disable */
 // Browser test: builds the apps when needed, starts the real API (embedded PostgreSQL, demo data)
 // and drives Chromium with playwright-core.
-const preset = require('../../jest.preset.js');
 module.exports = {
-  ...preset,
+  ...require('../../jest.preset.js'),
   displayName: 'e2e',
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -1,7 +1,6 @@
 /* eslint-disable */
-const preset = require('../../../jest.preset.js');
 module.exports = {
-  ...preset,
+  ...require('../../../jest.preset.js'),
   displayName: 'api-authz',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],

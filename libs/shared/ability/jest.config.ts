@@ -1,7 +1,6 @@
 /* eslint-disable */
-const preset = require('../../../jest.preset.js');
 module.exports = {
-  ...preset,
+  ...require('../../../jest.preset.js'),
   displayName: 'shared-ability',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
