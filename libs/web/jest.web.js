@@ -14,4 +14,7 @@ module.exports = (projectDir, displayName) => ({
     '\\.css$': path.join(__dirname, 'jest-style-stub.js'),
   },
   setupFilesAfterEnv: [path.join(__dirname, 'jest-setup.js')],
+  // Component tests click and type like a user; on a busy machine (API integration tests with
+  // PostgreSQL running alongside) the 5 s default is too tight.
+  testTimeout: 20000,
 });
