@@ -7,4 +7,6 @@ module.exports = {
     '<rootDir>/test/*/jest.config.ts',
   ],
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
+  // testTimeout is a global option: per-project values are ignored in a multi-project run.
+  testTimeout: 120000,
 };
