@@ -12,6 +12,20 @@ const TABLES = [
   'clients',
   'client_assignments',
   'auth_sessions',
+  'ips_insurer_caps',
+  'ips_trajectories',
+  'ips_trajectory_events',
+  'ips_employers',
+  'ips_employer_contact_persons',
+  'ips_employer_contacts',
+  'ips_placements',
+  'ips_vocational_profiles',
+  'ips_work_goals',
+  'ips_work_goal_reviews',
+  'ips_work_goal_comments',
+  'ips_activities',
+  'ips_activity_funding_events',
+  'ips_fidelity_assessments',
 ];
 
 async function snapshot(ds: DataSource): Promise<Record<string, string>> {

@@ -16,6 +16,19 @@ const PROTECTED = [
   'consent_events',
   'access_log',
   'emergency_access',
+  'ips_trajectories',
+  'ips_trajectory_events',
+  'ips_vocational_profiles',
+  'ips_employers',
+  'ips_employer_contact_persons',
+  'ips_employer_contacts',
+  'ips_placements',
+  'ips_work_goals',
+  'ips_work_goal_reviews',
+  'ips_work_goal_comments',
+  'ips_activities',
+  'ips_activity_funding_events',
+  'ips_fidelity_assessments',
 ];
 const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'caseload/ClientsRepository.findById': 'one row; callers assert read before returning it',
@@ -42,6 +55,52 @@ const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'consent/EmergencyService.review': 'data-protection officer, own organisation only',
   'audit/AccessLogService.write': 'append-only log write',
   'audit/AccessLogService.verify': 'integrity check over the whole chain; returns no content',
+  'ips/TrajectoriesRepository.findOpen':
+    "one client's open trajectory; callers assert read/update Trajectory before using it",
+  'ips/TrajectoriesRepository.events': 'history of a trajectory the caller was allowed to read',
+  'ips/TrajectoriesRepository.profiles':
+    'profile versions of a trajectory the caller was allowed to read',
+  'ips/TrajectoriesRepository.insert': 'write after create Trajectory check',
+  'ips/TrajectoriesRepository.update': 'version-checked write after update Trajectory check',
+  'ips/TrajectoriesRepository.addEvent': 'append-only history write with a checked change',
+  'ips/TrajectoriesRepository.nextProfileVersion': 'write after update Trajectory check',
+  'ips/TrajectoriesRepository.insertProfile': 'append-only write after update Trajectory check',
+  'ips/TrajectoriesRepository.fundingFacts':
+    'benefit history for the funding rules; never returned to the caller',
+  'ips/PlacementsRepository.findById': 'one row; callers check read Placement on it',
+  'ips/PlacementsRepository.insert': 'write after create Placement check',
+  'ips/PlacementsRepository.update': 'version-checked write after update Placement check',
+  'ips/WorkGoalsRepository.findById': 'one row; callers check read WorkGoal on it',
+  'ips/WorkGoalsRepository.reviews': 'reviews of a goal the caller was allowed to read',
+  'ips/WorkGoalsRepository.comments': 'comments on a goal the caller was allowed to read',
+  'ips/WorkGoalsRepository.treatmentGoals':
+    'care-only link text, resolved after the read Plan (TREATMENT) check',
+  'ips/WorkGoalsRepository.insert': 'write after create WorkGoal check',
+  'ips/WorkGoalsRepository.update': 'version-checked write after update/review WorkGoal checks',
+  'ips/WorkGoalsRepository.addReview': 'append-only write after review WorkGoal check',
+  'ips/WorkGoalsRepository.addComment': 'append-only write after comment WorkGoal check',
+  'ips/ActivitiesRepository.findById': 'one row; callers check read Activity on it',
+  'ips/ActivitiesRepository.fundingHistory':
+    'funding history of an activity the caller was allowed to read',
+  'ips/ActivitiesRepository.factsForClient':
+    "the client's whole history for the funding rules (cap counting); never returned",
+  'ips/ActivitiesRepository.clientsWithCappedActivities':
+    'client ids to reclassify after an insurer cap changed; never returned',
+  'ips/ActivitiesRepository.insert': 'write after create Activity check, re-checked on the row',
+  'ips/ActivitiesRepository.setClassification': "the funding rules' outcome; no caller data",
+  'ips/ActivitiesRepository.override': 'version-checked write after override Activity check',
+  'ips/ActivitiesRepository.addFundingEvent': 'append-only funding history write',
+  'ips/EmployersRepository.findById': 'one employer; callers check read Employer on its team',
+  'ips/EmployersRepository.findByName': 'duplicate check within a register the caller may write',
+  'ips/EmployersRepository.insert': 'write after create Employer check',
+  'ips/EmployersRepository.update': 'version-checked write after update Employer check',
+  'ips/EmployersRepository.addContactPerson': 'write after update Employer check',
+  'ips/EmployersRepository.findContact': 'one contact; callers check read EmployerContact on it',
+  'ips/EmployersRepository.insertContact': 'write after create EmployerContact check',
+  'ips/EmployersRepository.updateContact':
+    'version-checked write after update EmployerContact check',
+  'ips/DashboardRepository.insertAssessment':
+    'append-only write after create FidelityAssessment check',
 };
 
 const libsRoot = path.resolve(__dirname, '../../../libs/api');
@@ -75,7 +134,7 @@ function methodsReadingProtectedTables(file: string): MethodSql[] {
     const end = i + 1 < methods.length ? (methods[i + 1].index ?? text.length) : text.length;
     const body = text.slice(start, end);
     const tableRe = new RegExp(`\\b(FROM|JOIN|INTO|UPDATE)\\s+(${PROTECTED.join('|')})\\b`, 'i');
-    const usesSelectConstant = /\$\{SELECT\}/.test(body);
+    const usesSelectConstant = /\$\{SELECT(?:_[A-Z]+)*\}/.test(body);
     if (!tableRe.test(body) && !usesSelectConstant) return;
     const owner = classes.filter((c) => c.index < start).pop()?.name ?? 'module';
     result.push({ id: `${lib}/${owner}.${m[1]}`, signature: m[2], body });

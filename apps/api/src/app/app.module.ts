@@ -9,6 +9,7 @@ import { AuthzModule } from '@tandem/api-authz';
 import { NotesModule } from '@tandem/api-notes';
 import { AuditModule } from '@tandem/api-audit';
 import { ConsentModule } from '@tandem/api-consent';
+import { IpsModule } from '@tandem/api-ips';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         ConsentModule,
         CaseloadModule,
         NotesModule,
+        IpsModule,
       ],
       controllers: [HealthController],
     };

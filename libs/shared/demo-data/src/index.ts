@@ -2,3 +2,4 @@
 export * from './lib/ids';
 export * from './lib/demo-data';
 export * from './lib/demo-file';
+export * from './lib/demo-ips';

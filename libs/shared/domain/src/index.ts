@@ -3,3 +3,5 @@ export * from './lib/organisations';
 export * from './lib/records';
 export * from './lib/auth';
 export * from './lib/consent';
+export * from './lib/ips';
+export * from './lib/ips-fidelity';

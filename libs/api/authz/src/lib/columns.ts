@@ -32,4 +32,26 @@ export const SUBJECT_COLUMNS: Record<SubjectName, ColumnMap> = {
     teamId: 'c.team_id',
     recipientOrganisationId: 'k.recipient_organisation_id',
   },
+  // IPS work: `tr` = ips_trajectories, `pl` = ips_placements, `wg` = ips_work_goals,
+  // `a` = ips_activities (each joined with `clients c`), `e` = ips_employers,
+  // `ec` = ips_employer_contacts (its team is the register's team), `t` = teams,
+  // `fa` = ips_fidelity_assessments.
+  Trajectory: { clientId: 'tr.client_id', teamId: 'c.team_id' },
+  Placement: { clientId: 'pl.client_id', teamId: 'c.team_id' },
+  WorkGoal: { clientId: 'wg.client_id', teamId: 'c.team_id' },
+  Activity: {
+    clientId: 'a.client_id',
+    teamId: 'c.team_id',
+    domain: 'a.domain',
+    performedBy: 'a.performed_by',
+  },
+  Employer: { teamId: 'e.team_id' },
+  EmployerContact: {
+    teamId: 'ec.team_id',
+    clientId: 'ec.client_id',
+    specialistId: 'ec.specialist_id',
+  },
+  IpsDashboard: { teamId: 't.id' },
+  FidelityAssessment: { teamId: 'fa.team_id' },
+  FundingSettings: {},
 };

@@ -8,6 +8,7 @@ import { permittedFieldsOf } from '@casl/ability/extra';
 import {
   AssignmentKind,
   CARE_ROLES,
+  OVERSIGHT_ROLES,
   PARTICIPATION_ROLES,
   RecordDomain,
   Role,
@@ -26,6 +27,13 @@ import {
   PlanSubject,
   SubjectName,
   TeamSubject,
+  ActivitySubject,
+  EmployerContactSubject,
+  EmployerSubject,
+  IpsClientSubject,
+  IpsTeamSubject,
+  WORK_GOAL_CARE_FIELDS,
+  WORK_GOAL_FIELDS,
 } from './subjects';
 
 /** What a consent grants the signed-in user for one client (filled in by the consent registry). */
@@ -59,7 +67,15 @@ type Subjects =
   | ({ __caslSubjectType__: 'Board' } & BoardSubject)
   | ({ __caslSubjectType__: 'Team' } & TeamSubject)
   | ({ __caslSubjectType__: 'AccessLog' } & AccessLogSubject)
-  | ({ __caslSubjectType__: 'Consent' } & ConsentSubject);
+  | ({ __caslSubjectType__: 'Consent' } & ConsentSubject)
+  | ({ __caslSubjectType__: 'Trajectory' } & IpsClientSubject)
+  | ({ __caslSubjectType__: 'Placement' } & IpsClientSubject)
+  | ({ __caslSubjectType__: 'WorkGoal' } & IpsClientSubject)
+  | ({ __caslSubjectType__: 'Activity' } & ActivitySubject)
+  | ({ __caslSubjectType__: 'Employer' } & EmployerSubject)
+  | ({ __caslSubjectType__: 'EmployerContact' } & EmployerContactSubject)
+  | ({ __caslSubjectType__: 'IpsDashboard' } & IpsTeamSubject)
+  | ({ __caslSubjectType__: 'FidelityAssessment' } & IpsTeamSubject);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -237,6 +253,80 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     can(['read', 'export'], 'AccessLog', { organisationId: ctx.organisationId });
     can(['read', 'export'], 'AccessLog', { clientOrganisationId: ctx.organisationId });
   }
+
+  // --- IPS work (issue 6). Care staff read it; the client's IPS specialist writes it; the
+  // klantmanager / arbeidsdeskundige read their own clients' records and may log activities; the
+  // regiebehandelaar reviews work goals; the client reads her goals and placements and comments.
+  const IPS_CLIENT_SUBJECTS: ('Trajectory' | 'Placement' | 'WorkGoal' | 'EmployerContact')[] = [
+    'Trajectory',
+    'Placement',
+    'WorkGoal',
+    'EmployerContact',
+  ];
+  const workGoalIpsFields = WORK_GOAL_FIELDS.filter(
+    (f) => !(WORK_GOAL_CARE_FIELDS as readonly string[]).includes(f),
+  );
+  for (const scope of careScopes) {
+    can('read', [...IPS_CLIENT_SUBJECTS, 'Activity'], scope);
+    // Any activity (treatment, participation, Wmo); its funding may be corrected with a reason.
+    can(['create', 'override'], 'Activity', scope);
+    // Only care links a work goal to a goal of the treatment plan.
+    can('update', 'WorkGoal', [...WORK_GOAL_CARE_FIELDS], scope);
+  }
+  const regieTeams = teamsWithRole([Role.REGIEBEHANDELAAR]);
+  if (regieTeams.length) can('review', 'WorkGoal', { teamId: { $in: regieTeams } });
+  if (ctx.roles.some((r) => CARE_ROLES.includes(r))) {
+    const regieOf = assigned([AssignmentKind.REGIEBEHANDELAAR]);
+    if (regieOf.length) can('review', 'WorkGoal', { clientId: { $in: regieOf } });
+  }
+  for (const team of ctx.teams.filter((t) => t.role === Role.ERVARINGSDESKUNDIGE)) {
+    can('read', IPS_CLIENT_SUBJECTS, { teamId: team.teamId });
+    can('read', 'Activity', { teamId: team.teamId, domain: RecordDomain.PARTICIPATION });
+  }
+  // Every team member sees the team's employer register, its IPS figures and self-assessments.
+  for (const teamId of uniq(ctx.teams.map((t) => t.teamId))) {
+    can('read', ['Employer', 'IpsDashboard', 'FidelityAssessment'], { teamId });
+  }
+  const assessorTeams = teamsWithRole([
+    Role.IPS_TRAJECTBEGELEIDER,
+    Role.TEAMLEIDER,
+    Role.FUNCTIONEEL_BEHEERDER,
+    Role.REGIEBEHANDELAAR,
+  ]);
+  if (assessorTeams.length) {
+    can('create', 'FidelityAssessment', { teamId: { $in: assessorTeams } });
+  }
+  // IPS specialists keep the team's employer register and log general employer contacts.
+  for (const teamId of teamsWithRole([Role.IPS_TRAJECTBEGELEIDER])) {
+    can(['create', 'update'], 'Employer', { teamId });
+    can(['read', 'create'], 'EmployerContact', { teamId, clientId: null });
+    can('update', 'EmployerContact', { teamId, clientId: null, specialistId: me });
+  }
+  for (const role of ctx.roles.filter((r) => PARTICIPATION_ROLES.includes(r))) {
+    const kind = PARTICIPATION_ASSIGNMENT[role];
+    if (!kind) continue;
+    const clients = assigned([kind]);
+    if (!clients.length) continue;
+    const scope = { clientId: { $in: clients } };
+    can('read', IPS_CLIENT_SUBJECTS, scope);
+    can(['read', 'create'], 'Activity', { ...scope, domain: RecordDomain.PARTICIPATION });
+    if (role === Role.IPS_TRAJECTBEGELEIDER) {
+      can(['create', 'update'], ['Trajectory', 'Placement'], scope);
+      can('create', 'WorkGoal', scope);
+      can('update', 'WorkGoal', workGoalIpsFields, scope);
+      can('create', 'EmployerContact', scope);
+      can('update', 'EmployerContact', { ...scope, specialistId: me });
+      can('override', 'Activity', { ...scope, domain: RecordDomain.PARTICIPATION });
+    }
+  }
+  if (ctx.roles.includes(Role.CLIENT) && ctx.clientId) {
+    can('read', ['WorkGoal', 'Placement'], { clientId: ctx.clientId });
+    can('comment', 'WorkGoal', { clientId: ctx.clientId });
+  }
+  // Insurer caps for the funding rules: every professional reads them; team leads and functional
+  // administrators set them.
+  if (ctx.roles.some((r) => r !== Role.CLIENT)) can('read', 'FundingSettings');
+  if (ctx.roles.some((r) => OVERSIGHT_ROLES.includes(r))) can('update', 'FundingSettings');
 
   return build();
 }

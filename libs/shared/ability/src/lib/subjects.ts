@@ -51,8 +51,66 @@ export interface ConsentSubject {
   recipientOrganisationId: string;
 }
 
-export type SubjectName = 'Client' | 'Note' | 'Plan' | 'Board' | 'Team' | 'AccessLog' | 'Consent';
-export type Action = 'read' | 'create' | 'update' | 'correct' | 'request' | 'revoke' | 'export';
+/** IPS work (issue 6): a client's trajectory, placements and work goals. */
+export interface IpsClientSubject {
+  clientId: string;
+  /** The client's care team. */
+  teamId: string;
+}
+
+/** A registered contact with the client: who may see it follows its record domain. */
+export interface ActivitySubject {
+  clientId: string;
+  teamId: string;
+  domain: 'TREATMENT' | 'PARTICIPATION' | 'WMO';
+  performedBy: string;
+}
+
+/** The team's shared employer register. */
+export interface EmployerSubject {
+  teamId: string;
+}
+
+/** A contact with an employer (job development), for one client or general (clientId null). */
+export interface EmployerContactSubject {
+  teamId: string;
+  clientId: string | null;
+  specialistId: string;
+}
+
+/** Team-level IPS figures (the dashboard) and the team's fidelity self-assessment. */
+export interface IpsTeamSubject {
+  teamId: string;
+}
+
+export type SubjectName =
+  | 'Client'
+  | 'Note'
+  | 'Plan'
+  | 'Board'
+  | 'Team'
+  | 'AccessLog'
+  | 'Consent'
+  | 'Trajectory'
+  | 'Placement'
+  | 'WorkGoal'
+  | 'Activity'
+  | 'Employer'
+  | 'EmployerContact'
+  | 'IpsDashboard'
+  | 'FidelityAssessment'
+  | 'FundingSettings';
+export type Action =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'correct'
+  | 'request'
+  | 'revoke'
+  | 'export'
+  | 'review'
+  | 'comment'
+  | 'override';
 
 /** Client fields only care staff may receive: diagnoses and the board's (clinical) reason. */
 export const CLIENT_CARE_FIELDS = ['diagnosis', 'boardReason'] as const;
@@ -81,3 +139,14 @@ export const CLIENT_ALL_FIELDS = [...CLIENT_BASIC_FIELDS, ...CLIENT_CARE_FIELDS]
 
 /** Fields of a plan that only care may receive (treatment-plan goals linked from the participation plan). */
 export const PLAN_CARE_FIELDS = ['linkedTreatmentGoals'] as const;
+
+/** Work-goal fields only care staff may set: the link to a treatment-plan goal. */
+export const WORK_GOAL_CARE_FIELDS = ['treatmentGoalId'] as const;
+export const WORK_GOAL_FIELDS = [
+  'text',
+  'status',
+  'targetDate',
+  'reviewIntervalWeeks',
+  'writtenWithClient',
+  ...WORK_GOAL_CARE_FIELDS,
+] as const;

@@ -1,1 +1,2 @@
 export * from './permission-matrix';
+export * from './ips-matrix';

@@ -9,6 +9,7 @@ import {
   generatedNotes,
   moniqueNotes,
 } from '@tandem/demo-data';
+import { seedIps } from './seed-ips';
 
 export interface SeedResult {
   inserted: number;
@@ -227,6 +228,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
         );
       }
     }
+    inserted += await seedIps(m);
     return { inserted };
   });
 }
