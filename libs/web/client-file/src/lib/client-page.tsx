@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { BoardUpdateForm, type FromState } from '@tandem/web-board';
+import { ConsentsLink } from '@tandem/web-consent';
 import {
   isApiError,
   useApi,
@@ -197,6 +198,7 @@ function ClientFile({ client, back, onClientChanged, onReload }: ClientFileProps
           )
         ) : null}
       </section>
+      <ConsentsLink clientId={client.clientId} />
 
       {readable.length > 0 ? (
         <nav className="client__toc" aria-label={t('onThisPage')}>

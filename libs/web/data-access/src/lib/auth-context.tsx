@@ -71,6 +71,8 @@ export function useAuth(): UseAuth {
 export interface TandemApi {
   /** Any authenticated call; `path` is relative to /api/v1. */
   request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** Any authenticated call, answered with the raw response (downloads). Throws `ApiError`. */
+  requestResponse(path: string, options?: RequestOptions): Promise<Response>;
   getMe(signal?: AbortSignal): Promise<Principal>;
   getCaseload(query: CaseloadQuery, signal?: AbortSignal): Promise<CaseloadPage>;
   /** 404 `NOT_FOUND` when the client does not exist or is hidden from the user. */
@@ -90,6 +92,7 @@ const clientPath = (clientId: string) => `/clients/${encodeURIComponent(clientId
 export function createApi(session: AuthSession): TandemApi {
   return {
     request: session.request,
+    requestResponse: session.requestResponse,
     getMe: (signal) => session.request<Principal>('/auth/me', { signal }),
     getCaseload: (query, signal) =>
       session.request<CaseloadPage>('/caseload', {

@@ -101,6 +101,29 @@ describe('AuthSession', () => {
     expect(session.getState()).toMatchObject({ status: 'signedOut', reason: 'sessionEnded' });
   });
 
+  it('answers a download with the raw response, after the same refresh on a 401', async () => {
+    net = mockFetch({
+      'POST /api/v1/auth/login': tokens('old'),
+      'POST /api/v1/auth/refresh': tokens('new'),
+      'GET /api/v1/access-log/export': (call) =>
+        call.headers['Authorization'] === 'Bearer new'
+          ? { body: 'id,at' }
+          : { status: 401, body: { statusCode: 401, code: 'UNAUTHENTICATED', message: 'x' } },
+    });
+    const session = new AuthSession();
+    await session.login('a@b.example', 'pw');
+    const response = await session.requestResponse('/access-log/export', {
+      accept: 'text/csv',
+      query: { clientId: 'c1', emergency: true },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('"id,at"');
+    const last = net.callsTo('GET /api/v1/access-log/export').at(-1);
+    expect(last?.headers['Accept']).toBe('text/csv');
+    expect(last?.query.toString()).toBe('clientId=c1&emergency=true');
+    session.stop();
+  });
+
   it('turns error bodies into ApiError with the code and details', async () => {
     const locked = { statusCode: 423, code: 'ACCOUNT_LOCKED', message: 'x', retryAfterSeconds: 60 };
     net = mockFetch({ 'POST /api/v1/auth/login': { status: 423, body: locked } });

@@ -24,6 +24,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** The Accept header; JSON unless set (for example `text/csv` for a download). */
+  accept?: string;
 }
 
 export interface AuthSessionOptions {
@@ -156,10 +158,21 @@ export class AuthSession {
   };
 
   /** An authenticated API call: `path` is relative to /api/v1. Throws `ApiError`. */
-  readonly request = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+  readonly request = <T>(path: string, options: RequestOptions = {}): Promise<T> =>
+    this.authorised((token) => this.call<T>(path, options, token));
+
+  /**
+   * Like `request`, but resolves with the raw response (status 2xx) instead of parsed JSON: for
+   * file downloads, where the caller reads the body itself (for example to show progress).
+   */
+  readonly requestResponse = (path: string, options: RequestOptions = {}): Promise<Response> =>
+    this.authorised((token) => this.send(path, options, token));
+
+  /** Runs `task` with the access token; on a 401 refreshes once and runs it once more. */
+  private async authorised<T>(task: (token: string | null) => Promise<T>): Promise<T> {
     const hadToken = this.accessToken !== null;
     try {
-      return await this.call<T>(path, options, this.accessToken);
+      return await task(this.accessToken);
     } catch (error) {
       if (!hadToken || !isApiError(error) || error.status !== 401) throw error;
     }
@@ -171,8 +184,8 @@ export class AuthSession {
       }
       throw error;
     }
-    return this.call<T>(path, options, this.accessToken);
-  };
+    return task(this.accessToken);
+  }
 
   private refresh(): Promise<TokenResponse> {
     if (!this.refreshing) {
@@ -247,7 +260,18 @@ export class AuthSession {
   }
 
   private async call<T>(path: string, options: RequestOptions, token?: string | null): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const response = await this.send(path, options, token);
+    if (response.status === 204) return undefined as T;
+    return (await readJson<T>(response)) as T;
+  }
+
+  /** Sends one request; resolves with a 2xx response, throws `ApiError` otherwise. */
+  private async send(
+    path: string,
+    options: RequestOptions,
+    token?: string | null,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers['Authorization'] = `Bearer ${token}`;
     const init: RequestInit = {
@@ -267,8 +291,7 @@ export class AuthSession {
       throw ApiError.network(error);
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
-    if (response.status === 204) return undefined as T;
-    return (await readJson<T>(response)) as T;
+    return response;
   }
 }
 

@@ -350,18 +350,61 @@ describe('Tandem web app', () => {
   });
 
   it('gives the data-protection officer the access log page', async () => {
-    net = mockFetch({ 'POST /api/v1/auth/refresh': tokens(henk) });
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': tokens(henk),
+      'GET /api/v1/access-log': { body: { items: [], total: 0, page: 1, pageSize: 50 } },
+      'GET /api/v1/notifications': { body: [] },
+    });
     renderApp('/');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Toegangslog' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Deze pagina komt nog')).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/access-log');
+    expect(await screen.findByText('Geen regels gevonden met deze filters.')).toBeInTheDocument();
+    expect(screen.getByRole('search', { name: 'Filters voor het toegangslog' })).toBeVisible();
     const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Toegangslog']);
+  });
+
+  it('shows staff their unread notifications in the header, and opens a client’s consents', async () => {
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': tokens(sanne),
+      'GET /api/v1/notifications': {
+        body: [
+          {
+            id: 'n1',
+            kind: 'EMERGENCY_ACCESS',
+            clientId: 'c-monique',
+            message: 'Emergency access to your client.',
+            createdAt: '2026-11-24T08:00:00.000Z',
+            readAt: null,
+          },
+        ],
+      },
+      'GET /api/v1/clients/c-monique': {
+        status: 404,
+        body: { statusCode: 404, code: 'NOT_FOUND' },
+      },
+      'GET /api/v1/clients/c-monique/consents': {
+        status: 404,
+        body: { statusCode: 404, code: 'NOT_FOUND' },
+      },
+    });
+    renderApp('/clients/c-monique/consents');
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Cliënt niet gevonden of geen toegang',
+      }),
+    ).toBeInTheDocument();
+    const header = screen.getByRole('banner');
+    expect(
+      await within(header).findByRole('button', { name: /Meldingen.*1 nieuw/ }),
+    ).toBeInTheDocument();
   });
 
   it('sends the user to sign in again when the session has ended', async () => {

@@ -2,9 +2,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AccessLogPage } from '@tandem/web-audit';
 import { BoardPage } from '@tandem/web-board';
 import { CaseloadPage } from '@tandem/web-caseload';
 import { ClientPage } from '@tandem/web-client-file';
+import { ConsentsPage } from '@tandem/web-consent';
 import { AuthProvider, AuthSession, useAuth } from '@tandem/web-data-access';
 import { Progress } from '@tandem/web-ui';
 import { createI18n, isLocale, storedLocale } from './i18n';
@@ -96,6 +98,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="/clients/:clientId/consents"
+          element={
+            <RequirePage page="caseload">
+              <ConsentsPage />
+            </RequirePage>
+          }
+        />
+        <Route
           path={PATHS.passport}
           element={
             <RequirePage page="passport">
@@ -107,7 +117,7 @@ export function AppRoutes() {
           path={PATHS.accessLog}
           element={
             <RequirePage page="accessLog">
-              <ComingSoonPage page="accessLog" />
+              <AccessLogPage />
             </RequirePage>
           }
         />

@@ -66,10 +66,6 @@ export const shellNl = {
     title: 'Mijn paspoort',
     soon: 'Hier kun je straks je participatiepaspoort bekijken en aanvullen: wat je goed kunt, wat je wilt en wat je nodig hebt om te werken.',
   },
-  accessLog: {
-    title: 'Toegangslog',
-    soon: 'Hier kun je straks zien wie welke gegevens van cliënten heeft bekeken of veranderd, en wanneer.',
-  },
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is niet beschikbaar voor jouw rol. Denk je dat dit niet klopt? Neem contact op met je functioneel beheerder.',
@@ -145,10 +141,6 @@ export const shellEn: typeof shellNl = {
   passport: {
     title: 'My passport',
     soon: 'Here you will be able to view and add to your participation passport: what you are good at, what you want and what you need to work.',
-  },
-  accessLog: {
-    title: 'Access log',
-    soon: 'Here you will be able to see who viewed or changed which client information, and when.',
   },
   noAccess: {
     title: 'No access',

@@ -1,8 +1,10 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { auditResources } from '@tandem/web-audit';
 import { boardResources } from '@tandem/web-board';
 import { caseloadResources } from '@tandem/web-caseload';
 import { clientFileResources } from '@tandem/web-client-file';
+import { consentResources } from '@tandem/web-consent';
 import { commonResources } from '@tandem/web-ui';
 import { shellEn, shellNl } from './i18n-resources';
 
@@ -19,6 +21,8 @@ export const resources = {
     caseload: caseloadResources.nl,
     board: boardResources.nl,
     clientFile: clientFileResources.nl,
+    consent: consentResources.nl,
+    audit: auditResources.nl,
   },
   en: {
     shell: shellEn,
@@ -26,6 +30,8 @@ export const resources = {
     caseload: caseloadResources.en,
     board: boardResources.en,
     clientFile: clientFileResources.en,
+    consent: consentResources.en,
+    audit: auditResources.en,
   },
 };
 
@@ -66,7 +72,7 @@ export function createI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE): I
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    ns: ['shell', 'common', 'caseload', 'board', 'clientFile'],
+    ns: ['shell', 'common', 'caseload', 'board', 'clientFile', 'consent', 'audit'],
     defaultNS: 'shell',
     resources,
     // React escapes output itself; escaping here would show "&amp;" in names.

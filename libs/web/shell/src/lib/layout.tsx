@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Role } from '@tandem/domain';
+import { NotificationsMenu } from '@tandem/web-audit';
 import { useAuth } from '@tandem/web-data-access';
 import { VisuallyHidden } from '@tandem/web-ui';
 import { LanguageSwitch } from './language-switch';
@@ -95,6 +97,7 @@ export function Layout() {
               <span className="shell-user__name">{principal.displayName}</span>
               <span className="shell-user__org">{principal.organisationName}</span>
             </p>
+            {principal.roles.includes(Role.CLIENT) ? null : <NotificationsMenu />}
             <LanguageSwitch />
             <button
               type="button"

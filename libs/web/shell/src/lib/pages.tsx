@@ -23,7 +23,7 @@ function MessagePage({ title, body, homeLink = true }: MessagePageProps) {
 }
 
 /** A page that is planned but not built: says so plainly instead of showing an empty screen. */
-export function ComingSoonPage({ page }: { page: 'passport' | 'accessLog' }) {
+export function ComingSoonPage({ page }: { page: 'passport' }) {
   const { t } = useTranslation('shell');
   const title = t(`${page}.title`);
   useDocumentTitle(title, t('common:appName'));
