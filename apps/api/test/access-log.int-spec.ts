@@ -30,6 +30,8 @@ describe('NEN 7513 access log', () => {
         .replace(':noteId', noteId)
         .replace(':consentId', consentId)
         .replace(':domain', 'PARTICIPATION')
+        .replace(':itemId', '00000000-0000-4000-8000-000000000001')
+        .replace(':userId', '00000000-0000-4000-8000-000000000002')
         .replace(':id', '00000000-0000-4000-8000-000000000000');
     const report: string[] = [];
     for (const route of routes) {

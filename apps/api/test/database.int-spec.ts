@@ -26,6 +26,15 @@ const TABLES = [
   'ips_activities',
   'ips_activity_funding_events',
   'ips_fidelity_assessments',
+  'conference_series',
+  'conferences',
+  'conference_attendees',
+  'conference_items',
+  'conference_minutes',
+  'conference_minutes_revisions',
+  'conference_decisions',
+  'conference_actions',
+  'conference_events',
 ];
 
 async function snapshot(ds: DataSource): Promise<Record<string, string>> {

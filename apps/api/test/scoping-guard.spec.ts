@@ -29,6 +29,13 @@ const PROTECTED = [
   'ips_activities',
   'ips_activity_funding_events',
   'ips_fidelity_assessments',
+  'conferences',
+  'conference_items',
+  'conference_minutes',
+  'conference_minutes_revisions',
+  'conference_decisions',
+  'conference_actions',
+  'conference_events',
 ];
 const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'caseload/ClientsRepository.findById': 'one row; callers assert read before returning it',
@@ -101,6 +108,52 @@ const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
     'version-checked write after update EmployerContact check',
   'ips/DashboardRepository.insertAssessment':
     'append-only write after create FidelityAssessment check',
+  'conferences/ConferencesRepository.findById':
+    'one conference; callers check read/join/update Conference on it',
+  'conferences/ConferencesRepository.clientBasics':
+    'agenda clients; callers require the care-field read (care staff of the client) first',
+  'conferences/ConferencesRepository.insertConference': 'write after create Conference check',
+  'conferences/ConferencesRepository.updatePlanning':
+    'write after update Conference check; version-checked',
+  'conferences/ConferencesRepository.lockOpen': 'row lock of a conference the caller may change',
+  'conferences/ConferencesRepository.appendEvent':
+    'append-only event write in a change the caller was allowed to make',
+  'conferences/ConferencesRepository.events':
+    'events of a conference the caller may join; each is gated per attendee before sending',
+  'conferences/ConferencesRepository.nextPosition': 'agenda position within an allowed change',
+  'conferences/ConferencesRepository.insertItem': 'write after update Conference and care check',
+  'conferences/ConferencesRepository.withdrawItem': 'write after update Conference check',
+  'conferences/ConferencesRepository.items':
+    'items of a readable/joinable conference; every item passes the privacy gate per caller',
+  'conferences/ConferencesRepository.item':
+    'one item of a readable conference; passes the privacy gate per caller',
+  'conferences/ConferencesRepository.complete':
+    'minutes, decisions and actions of items loaded by items/item (same gate)',
+  'conferences/ConferencesRepository.lockMinutes':
+    'minutes section the caller may write (privacy gate), locked for the update',
+  'conferences/ConferencesRepository.minutesRevision':
+    'merge base of a section the caller may write',
+  'conferences/ConferencesRepository.minutesRevisionText':
+    'text of a minutes event; gated per attendee before sending',
+  'conferences/ConferencesRepository.saveMinutes': 'write after the privacy gate allowed it',
+  'conferences/ConferencesRepository.insertDecision':
+    'write after update Conference check by an attendee',
+  'conferences/ConferencesRepository.insertAction':
+    'write after update Conference check by an attendee',
+  'conferences/ConferencesRepository.minutesForFile':
+    'closing by care staff of the team (update Conference); writes into the files',
+  'conferences/ConferencesRepository.linkMinutesToNote': 'write while closing',
+  'conferences/ConferencesRepository.markAttached':
+    'write after the care check on the receiving client',
+  'conferences/ConferencesRepository.tasksOf': "the caller's own action items (owner = caller)",
+  'conferences/ConferencesRepository.actionsForClient':
+    'after read Client; filtered per viewer (identified or own) before returning',
+  'conferences/ConferencesRepository.action': 'one action; callers require owner = caller',
+  'conferences/ConferencesRepository.completeAction': 'write by the owner, version-checked',
+  'conferences/ConferencesRepository.openConferencesWithClient':
+    'ids only, to re-check live rooms after an access change',
+  'conferences/ConferencesRepository.generateOccurrences':
+    'write after create Conference check (series)',
 };
 
 const libsRoot = path.resolve(__dirname, '../../../libs/api');

@@ -10,6 +10,7 @@ import { NotesModule } from '@tandem/api-notes';
 import { AuditModule } from '@tandem/api-audit';
 import { ConsentModule } from '@tandem/api-consent';
 import { IpsModule } from '@tandem/api-ips';
+import { ConferencesModule } from '@tandem/api-conferences';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         ConsentModule,
         CaseloadModule,
         NotesModule,
+        ConferencesModule,
         IpsModule,
       ],
       controllers: [HealthController],

@@ -1,1 +1,2 @@
 export * from './lib/consent.module';
+export * from './lib/services/consent-events';

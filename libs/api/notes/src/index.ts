@@ -1,1 +1,2 @@
 export * from './lib/notes.module';
+export * from './lib/repositories/notes.repository';

@@ -99,6 +99,11 @@ export class AuthzService {
     return { ability: defineAbilityFor(context), context };
   }
 
+  /** The consents that are active for this caller right now (as loaded for the ability). */
+  async grantsOf(principal: Principal): Promise<AbilityContext['consents']> {
+    return (await this.built(principal)).context.consents;
+  }
+
   /**
    * On what basis the caller reaches this client's data (for the access log): their own file, the
    * treatment relationship, emergency access, a consent, the work relationship, or team membership.

@@ -54,4 +54,11 @@ export const SUBJECT_COLUMNS: Record<SubjectName, ColumnMap> = {
   IpsDashboard: { teamId: 't.id' },
   FidelityAssessment: { teamId: 'fa.team_id' },
   FundingSettings: {},
+  // Case conferences: `cf` = conferences; attendees are the invited users not removed.
+  Conference: {
+    id: 'cf.id',
+    teamId: 'cf.team_id',
+    attendeeIds:
+      "(SELECT coalesce(array_agg(ca.user_id), '{}'::uuid[]) FROM conference_attendees ca WHERE ca.conference_id = cf.id AND ca.removed_at IS NULL)",
+  },
 };

@@ -8,6 +8,7 @@ import {
 } from './controllers/consent.controller';
 import { AccessGrantsService } from './services/access-grants.service';
 import { AgreementsService } from './services/agreements.service';
+import { ConsentEvents } from './services/consent-events';
 import { ConsentService } from './services/consent.service';
 import { ConsentsRepository } from './services/consents.repository';
 import { EmergencyService } from './services/emergency.service';
@@ -23,8 +24,9 @@ import { EmergencyService } from './services/emergency.service';
     AgreementsService,
     EmergencyService,
     AccessGrantsService,
+    ConsentEvents,
     { provide: ACCESS_GRANTS, useExisting: AccessGrantsService },
   ],
-  exports: [ACCESS_GRANTS],
+  exports: [ACCESS_GRANTS, ConsentEvents],
 })
 export class ConsentModule {}

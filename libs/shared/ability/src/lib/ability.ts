@@ -21,6 +21,7 @@ import {
   CLIENT_ALL_FIELDS,
   CLIENT_BASIC_FIELDS,
   ClientSubject,
+  ConferenceSubject,
   ConsentSubject,
   NoteSubject,
   PLAN_CARE_FIELDS,
@@ -42,6 +43,8 @@ export interface ConsentGrant {
   clientId: string;
   /** Record domains the consent's data categories open up (e.g. WORK_CAPACITY, PARTICIPATION). */
   domains: RecordDomain[];
+  /** The consent's data categories (CONFERENCE_IDENTITY opens no domain but identifies the client in case conferences). */
+  categories?: string[];
 }
 
 /** Everything the ability needs, loaded fresh for every request (no cache outlives a change). */
@@ -75,7 +78,8 @@ type Subjects =
   | ({ __caslSubjectType__: 'Employer' } & EmployerSubject)
   | ({ __caslSubjectType__: 'EmployerContact' } & EmployerContactSubject)
   | ({ __caslSubjectType__: 'IpsDashboard' } & IpsTeamSubject)
-  | ({ __caslSubjectType__: 'FidelityAssessment' } & IpsTeamSubject);
+  | ({ __caslSubjectType__: 'FidelityAssessment' } & IpsTeamSubject)
+  | ({ __caslSubjectType__: 'Conference' } & ConferenceSubject);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -327,6 +331,15 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
   // administrators set them.
   if (ctx.roles.some((r) => r !== Role.CLIENT)) can('read', 'FundingSettings');
   if (ctx.roles.some((r) => OVERSIGHT_ROLES.includes(r))) can('update', 'FundingSettings');
+
+  // --- Case conferences (issue 5). Care staff of a team plan and run the team's conferences; every
+  // attendee (partners from other organisations and, in a three-way meeting, the client) reads the
+  // conferences they attend, and only attendees join the live room. What each attendee receives of
+  // an agenda item is decided per item on the server (conference privacy gating).
+  if (careTeams.length) {
+    can(['read', 'create', 'update'], 'Conference', { teamId: { $in: careTeams } });
+  }
+  if (ctx.roles.length) can(['read', 'join'], 'Conference', { attendeeIds: { $all: [me] } });
 
   return build();
 }

@@ -83,6 +83,15 @@ export interface IpsTeamSubject {
   teamId: string;
 }
 
+/** A case conference (issue 5): organised by a team; attendees are invited users (organiser included). */
+export interface ConferenceSubject {
+  id?: string;
+  /** The organising team. */
+  teamId: string;
+  /** Users invited and not removed. */
+  attendeeIds: string[];
+}
+
 export type SubjectName =
   | 'Client'
   | 'Note'
@@ -99,7 +108,8 @@ export type SubjectName =
   | 'EmployerContact'
   | 'IpsDashboard'
   | 'FidelityAssessment'
-  | 'FundingSettings';
+  | 'FundingSettings'
+  | 'Conference';
 export type Action =
   | 'read'
   | 'create'
@@ -110,7 +120,8 @@ export type Action =
   | 'export'
   | 'review'
   | 'comment'
-  | 'override';
+  | 'override'
+  | 'join';
 
 /** Client fields only care staff may receive: diagnoses and the board's (clinical) reason. */
 export const CLIENT_CARE_FIELDS = ['diagnosis', 'boardReason'] as const;

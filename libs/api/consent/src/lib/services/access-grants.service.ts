@@ -33,6 +33,7 @@ export class AccessGrantsService implements AccessGrantProvider {
         consentId: c.id,
         clientId: c.client_id,
         domains: [...new Set(c.categories.flatMap((cat) => CATEGORY_DOMAINS[cat] ?? []))],
+        categories: c.categories,
       })),
       emergencyClientIds: emergencies.map((e) => e.client_id),
     };

@@ -19,6 +19,7 @@ import {
   RequestConsentDto,
   RevokeConsentDto,
 } from '../dtos/consent.dto';
+import { ConsentEvents } from './consent-events';
 import { ConsentRow, ConsentsRepository } from './consents.repository';
 
 const PURPOSE_NL: Record<string, string> = {
@@ -78,6 +79,7 @@ export class ConsentService {
     private readonly clients: ClientsRepository,
     private readonly authz: AuthzService,
     private readonly audit: AuditTrail,
+    private readonly events: ConsentEvents,
   ) {}
 
   private async client(principal: Principal, clientId: string) {
@@ -318,6 +320,7 @@ export class ConsentService {
       });
       return newId;
     });
+    this.events.emit({ consentId: id, clientId, event: 'GIVEN' });
     await this.record(principal, 'CREATE', client, id, { status: 'GIVEN' });
     const dtoOut = await this.get(principal, clientId, id);
     return { ...dtoOut, warnings };
@@ -383,6 +386,7 @@ export class ConsentService {
         to: dto.validUntil,
       });
     });
+    this.events.emit({ consentId, clientId, event: 'RENEWED' });
     await this.record(principal, 'UPDATE', { id: clientId, teamId: row.teamId }, consentId, {
       event: 'RENEWED',
     });
@@ -409,6 +413,7 @@ export class ConsentService {
         reason: dto.reason ?? null,
       });
     });
+    this.events.emit({ consentId, clientId, event: 'REVOKED' });
     await this.record(principal, 'UPDATE', { id: clientId, teamId: row.teamId }, consentId, {
       event: 'REVOKED',
     });
@@ -443,6 +448,7 @@ export class ConsentService {
         method: 'PASSPORT_CONFIRMATION',
       });
     });
+    this.events.emit({ consentId, clientId: row.clientId, event: accept ? 'GIVEN' : 'REFUSED' });
     await this.record(principal, 'UPDATE', { id: row.clientId, teamId: row.teamId }, consentId, {
       event: accept ? 'GIVEN' : 'REFUSED',
     });

@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { ClientFile1764100000000 } from './1764100000000-client-file';
 import { ConsentAndAccessLog1764200000000 } from './1764200000000-consent-and-access-log';
 import { IpsWork1764300000000 } from './1764300000000-ips-work';
+import { CaseConferences1764400000000 } from './1764400000000-case-conferences';
 
 /**
  * Every migration, in order. Add a new one here (see docs/development.md, "Adding a migration");
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   ClientFile1764100000000,
   ConsentAndAccessLog1764200000000,
   IpsWork1764300000000,
+  CaseConferences1764400000000,
 ];

@@ -10,6 +10,7 @@ import {
   moniqueNotes,
 } from '@tandem/demo-data';
 import { seedIps } from './seed-ips';
+import { seedConferences } from './seed-conferences';
 
 export interface SeedResult {
   inserted: number;
@@ -229,6 +230,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
       }
     }
     inserted += await seedIps(m);
+    inserted += await seedConferences(m);
     return { inserted };
   });
 }

@@ -1,0 +1,337 @@
+import { DEMO_TEAMS } from '@tandem/api-data-access';
+import { createTestApp, TestApp } from './harness';
+import {
+  MONIQUE_CONSENT,
+  MONIQUE_IDENTIFIERS,
+  NOORD,
+  monique,
+  planPartnerDiscussion,
+  userId,
+  zuidClient,
+} from './conference-helpers';
+
+describe('case conferences: planning and privacy gating over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const counts = async () =>
+    (
+      await t.db.query(`SELECT (SELECT count(*)::int FROM conferences) AS conferences,
+        (SELECT count(*)::int FROM conference_items) AS items, (SELECT count(*)::int FROM conference_attendees) AS attendees,
+        (SELECT count(*)::int FROM conference_series) AS series, (SELECT count(*)::int FROM conference_events) AS events`)
+    )[0];
+
+  it('the key worker plans a partner case discussion; Monique is identified for care staff and anonymised for the klantmanager', async () => {
+    const { id, body } = await planPartnerDiscussion(t);
+    expect(body).toMatchObject({
+      kind: 'PARTNER_CASE_DISCUSSION',
+      status: 'PLANNED',
+      canRun: true,
+      canJoin: true,
+      attendeeCount: 4,
+    });
+    expect(body.items[0]).toMatchObject({
+      view: 'IDENTIFIED',
+      clientId: monique.id,
+      client: { name: 'Monique van Dam', dateOfBirth: '1981-03-14' },
+      ageBand: '40-49',
+      readable: ['TREATMENT', 'PARTICIPATION', 'ANONYMISED'],
+    });
+
+    const km = await t.request('GET', `/api/v1/conferences/${id}`, {
+      token: await t.tokenFor('klantmanager'),
+    });
+    expect(km.status).toBe(200);
+    expect(km.body).toMatchObject({ canRun: false, canJoin: true });
+    expect(km.body.items[0]).toMatchObject({
+      view: 'ANONYMISED',
+      pseudonym: monique.pseudonym,
+      ageBand: '40-49',
+      readable: ['ANONYMISED'],
+    });
+    const serialised = JSON.stringify(km.body);
+    for (const secret of [...MONIQUE_IDENTIFIERS, 'vrijstelling']) {
+      expect(serialised).not.toContain(secret);
+    }
+  });
+
+  it('lists conferences for the team and for attendees only; others get 404', async () => {
+    const { id } = await planPartnerDiscussion(t);
+    const list = async (key: string) =>
+      (await t.request('GET', '/api/v1/conferences', { token: await t.tokenFor(key) })).body.map(
+        (c: { id: string }) => c.id,
+      );
+    expect(await list('keyworker')).toContain(id);
+    expect(await list('psychiater')).toContain(id); // care staff of the organising team
+    expect(await list('klantmanager')).toContain(id); // invited partner
+    expect(await list('zuid-regie')).not.toContain(id);
+    expect(await list('arbeidsdeskundige')).not.toContain(id);
+    for (const key of ['zuid-regie', 'arbeidsdeskundige', 'monique']) {
+      const res = await t.request('GET', `/api/v1/conferences/${id}`, {
+        token: await t.tokenFor(key),
+      });
+      expect({ key, status: res.status }).toEqual({ key, status: 404 });
+    }
+  });
+
+  it('refuses planning by someone who is not care staff of the team, leaving nothing behind', async () => {
+    for (const key of ['klantmanager', 'ips', 'peer', 'zuid-regie', 'monique']) {
+      const before = await counts();
+      const res = await t.request('POST', '/api/v1/conferences', {
+        token: await t.tokenFor(key),
+        body: {
+          teamId: NOORD,
+          kind: 'MDO',
+          title: 'MDO',
+          startsAt: '2026-12-02T10:00:00+01:00',
+          durationMinutes: 30,
+          location: 'Kamer 1',
+          attendeeIds: [],
+        },
+      });
+      expect({ key, status: res.status }).toEqual({ key, status: 403 });
+      expect(await counts()).toEqual(before);
+    }
+  });
+
+  it('does not let care staff put another team’s client on the agenda (404), and stores nothing', async () => {
+    const before = await counts();
+    const res = await t.request('POST', '/api/v1/conferences', {
+      token: await t.tokenFor('keyworker'),
+      body: {
+        teamId: NOORD,
+        kind: 'MDO',
+        title: 'MDO',
+        startsAt: '2026-12-02T10:00:00+01:00',
+        durationMinutes: 30,
+        location: 'Kamer 1',
+        attendeeIds: [],
+        items: [{ clientId: zuidClient.id }],
+      },
+    });
+    expect(res.status).toBe(404);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('invites a client only to a three-way meeting about herself', async () => {
+    const before = await counts();
+    const wrong = await t.request('POST', '/api/v1/conferences', {
+      token: await t.tokenFor('keyworker'),
+      body: {
+        teamId: NOORD,
+        kind: 'PARTNER_CASE_DISCUSSION',
+        title: 'Casusoverleg',
+        startsAt: '2026-12-02T10:00:00+01:00',
+        durationMinutes: 30,
+        videoUrl: 'https://video.example/room',
+        attendeeIds: [userId('monique')],
+        items: [{ clientId: monique.id }],
+      },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.code).toBe('CLIENT_ONLY_IN_THREE_WAY_MEETING');
+    expect(await counts()).toEqual(before);
+
+    const three = await t.request('POST', '/api/v1/conferences', {
+      token: await t.tokenFor('keyworker'),
+      body: {
+        teamId: NOORD,
+        kind: 'THREE_WAY_MEETING',
+        title: 'Driegesprek',
+        startsAt: '2026-12-03T10:00:00+01:00',
+        durationMinutes: 45,
+        videoUrl: 'https://video.example/driegesprek',
+        attendeeIds: [userId('monique'), userId('klantmanager')],
+        items: [{ clientId: monique.id }],
+      },
+    });
+    expect(three.status).toBe(201);
+    const own = await t.request('GET', `/api/v1/conferences/${three.body.id}`, {
+      token: await t.tokenFor('monique'),
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.items[0]).toMatchObject({
+      view: 'IDENTIFIED',
+      readable: ['PARTICIPATION', 'ANONYMISED'],
+      writable: [],
+    });
+    expect(own.body.attendees.find((a: { isClient: boolean }) => a.isClient)).toBeTruthy();
+  });
+
+  it('keeps no link to the client in an anonymised case discussion', async () => {
+    const res = await t.request('POST', '/api/v1/conferences', {
+      token: await t.tokenFor('keyworker'),
+      body: {
+        teamId: NOORD,
+        kind: 'ANONYMISED_CASE_DISCUSSION',
+        title: 'Intervisie',
+        startsAt: '2026-12-04T10:00:00+01:00',
+        durationMinutes: 60,
+        location: 'Kamer 3',
+        attendeeIds: [userId('klantmanager')],
+        items: [{ clientId: monique.id, topic: 'Hoe houden we de werkervaringsplaats vol?' }],
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.items[0]).toMatchObject({
+      view: 'ANONYMISED',
+      pseudonym: monique.pseudonym,
+      topic: 'Hoe houden we de werkervaringsplaats vol?',
+    });
+    expect(res.body.items[0].clientId).toBeUndefined();
+    const [row] = await t.db.query('SELECT client_id FROM conference_items WHERE id = $1', [
+      res.body.items[0].id,
+    ]);
+    expect(row.client_id).toBeNull();
+  });
+
+  it('answers a stale planning change with 409 and the current version', async () => {
+    const { id, body } = await planPartnerDiscussion(t);
+    const token = await t.tokenFor('keyworker');
+    const change = {
+      title: 'Casusoverleg (verzet)',
+      startsAt: '2026-12-01T14:00:00+01:00',
+      durationMinutes: 60,
+      location: 'Kamer 2.14',
+      version: body.version,
+    };
+    const first = await t.request('PATCH', `/api/v1/conferences/${id}`, { token, body: change });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(body.version + 1);
+    const stale = await t.request('PATCH', `/api/v1/conferences/${id}`, {
+      token: await t.tokenFor('regie'),
+      body: { ...change, title: 'Ander tijdstip' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    expect(stale.body.current.title).toBe('Casusoverleg (verzet)');
+    const km = await t.request('PATCH', `/api/v1/conferences/${id}`, {
+      token: await t.tokenFor('klantmanager'),
+      body: { ...change, version: first.body.version },
+    });
+    expect(km.status).toBe(403);
+  });
+
+  it('proposes clients on the board for the agenda, to care staff of the team only', async () => {
+    const { id } = await planPartnerDiscussion(t);
+    const res = await t.request('GET', `/api/v1/conferences/${id}/proposals`, {
+      token: await t.tokenFor('keyworker'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    expect(res.body.every((p: { source: string }) => p.source === 'BOARD')).toBe(true);
+    const [{ n }] = await t.db.query(
+      'SELECT count(*)::int AS n FROM clients WHERE team_id = $1 AND on_board',
+      [NOORD],
+    );
+    expect(res.body).toHaveLength(n);
+    const km = await t.request('GET', `/api/v1/conferences/${id}/proposals`, {
+      token: await t.tokenFor('klantmanager'),
+    });
+    expect(km.status).toBe(403);
+
+    const add = await t.request('POST', `/api/v1/conferences/${id}/items`, {
+      token: await t.tokenFor('keyworker'),
+      body: { clientId: res.body[0].clientId, source: 'BOARD' },
+    });
+    expect(add.status).toBe(201);
+    expect(add.body.items).toHaveLength(2);
+    const again = await t.request('POST', `/api/v1/conferences/${id}/items`, {
+      token: await t.tokenFor('keyworker'),
+      body: { clientId: res.body[0].clientId },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('plans a weekly board-meeting series with its occurrences', async () => {
+    const res = await t.request('POST', '/api/v1/conference-series', {
+      token: await t.tokenFor('regie'),
+      body: {
+        teamId: NOORD,
+        kind: 'FACT_BOARD',
+        title: 'FACT-bord Noord',
+        weekdays: [1, 3, 5],
+        startTime: '08:45',
+        durationMinutes: 30,
+        location: 'Teamkamer Noord',
+        startsOn: '2026-11-30',
+        endsOn: '2026-12-13',
+        attendeeIds: [userId('keyworker'), userId('psychiater'), userId('ips')],
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.conferenceIds).toHaveLength(6);
+    const rows = await t.db.query(
+      `SELECT to_char(starts_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI ID') AS local,
+              (SELECT count(*)::int FROM conference_attendees a WHERE a.conference_id = c.id) AS attendees
+       FROM conferences c WHERE series_id = $1 ORDER BY starts_at`,
+      [res.body.seriesId],
+    );
+    expect(rows.map((r: { local: string }) => r.local)).toEqual([
+      '2026-11-30 08:45 1',
+      '2026-12-02 08:45 3',
+      '2026-12-04 08:45 5',
+      '2026-12-07 08:45 1',
+      '2026-12-09 08:45 3',
+      '2026-12-11 08:45 5',
+    ]);
+    expect(rows.every((r: { attendees: number }) => r.attendees === 4)).toBe(true);
+    const denied = await t.request('POST', '/api/v1/conference-series', {
+      token: await t.tokenFor('zuid-regie'),
+      body: {
+        teamId: DEMO_TEAMS.noord.id,
+        kind: 'FACT_BOARD',
+        title: 'x',
+        weekdays: [1],
+        startTime: '08:45',
+        durationMinutes: 30,
+        location: 'x',
+        startsOn: '2026-11-30',
+        endsOn: '2026-12-13',
+        attendeeIds: [],
+      },
+    });
+    expect(denied.status).toBe(403);
+  });
+
+  it('identifies Monique to the klantmanager once she accepts the case-conference consent, and logs the basis', async () => {
+    const { id } = await planPartnerDiscussion(t);
+    const km = await t.tokenFor('klantmanager');
+    const accept = await t.request('POST', `/api/v1/me/consents/${MONIQUE_CONSENT}/accept`, {
+      token: await t.tokenFor('monique'),
+    });
+    expect(accept.status).toBe(200);
+    const res = await t.request('GET', `/api/v1/conferences/${id}`, { token: km });
+    expect(res.body.items[0]).toMatchObject({
+      view: 'IDENTIFIED',
+      client: { name: 'Monique van Dam' },
+      readable: ['PARTICIPATION', 'ANONYMISED'],
+      writable: ['PARTICIPATION', 'ANONYMISED'],
+    });
+    expect(JSON.stringify(res.body)).not.toContain('Depressieve');
+    const [entry] = await t.db.query(
+      "SELECT object_type, basis, consent_ids, client_id, channel FROM access_log WHERE user_id = $1 AND object_type = 'ConferenceItem' ORDER BY id DESC LIMIT 1",
+      [userId('klantmanager')],
+    );
+    expect(entry).toMatchObject({
+      object_type: 'ConferenceItem',
+      basis: 'CONSENT',
+      consent_ids: [MONIQUE_CONSENT],
+      client_id: monique.id,
+      channel: 'HTTP',
+    });
+    // Revoked: anonymised again on the very next request.
+    const revoke = await t.request('POST', `/api/v1/me/consents/${MONIQUE_CONSENT}/revoke`, {
+      token: await t.tokenFor('monique'),
+      body: {},
+    });
+    expect(revoke.status).toBe(200);
+    const after = await t.request('GET', `/api/v1/conferences/${id}`, { token: km });
+    expect(after.body.items[0].view).toBe('ANONYMISED');
+    for (const secret of MONIQUE_IDENTIFIERS)
+      expect(JSON.stringify(after.body)).not.toContain(secret);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './lib/conferences.module';
+export * from './lib/services/agenda-sources';
+export * from './lib/services/privacy-gate';
