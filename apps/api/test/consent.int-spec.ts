@@ -139,6 +139,18 @@ describe('consent registry and consent-enforced sharing', () => {
       'CONFERENCE_IDENTITY',
       'WORK_CAPACITY_SUMMARY',
     ]);
+    const own = await t.request('POST', `/api/v1/clients/${monique.id}/consents`, {
+      token: await t.tokenFor('keyworker'),
+      body: consentBody({ recipientOrganisationId: DEMO_ORGS.ggz.id }),
+    });
+    expect(own.status).toBe(422);
+    expect(own.body.code).toBe('CONSENT_NOT_NEEDED');
+    const ownOptions = await t.request(
+      'GET',
+      `/api/v1/clients/${monique.id}/consent-options?recipientOrganisationId=${DEMO_ORGS.ggz.id}`,
+      { token: await t.tokenFor('keyworker') },
+    );
+    expect(ownOptions.body.allowedCategories).toEqual([]);
     const [{ n: after }] = await t.db.query('SELECT count(*)::int AS n FROM consents');
     expect(after).toBe(before);
   });

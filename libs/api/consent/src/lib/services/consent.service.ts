@@ -147,6 +147,13 @@ export class ConsentService {
     const care = await this.consents.careOrganisationOf(clientId);
     const recipientName = await this.consents.organisationName(recipientOrganisationId);
     if (!care || !recipientName) throw notFound('organisation');
+    if (care.organisationId === recipientOrganisationId) {
+      return {
+        agreements: [],
+        allowedCategories: [],
+        explanation: `${recipientName} holds the client's file itself: sharing inside the organisation follows the treatment relationship, not a consent. Choose a partner organisation.`,
+      };
+    }
     const agreements = await this.consents.agreementsBetween(
       care.organisationId,
       recipientOrganisationId,
@@ -205,6 +212,13 @@ export class ConsentService {
     const care = await this.consents.careOrganisationOf(clientId);
     const recipientName = await this.consents.organisationName(dto.recipientOrganisationId);
     if (!care || !recipientName) throw notFound('organisation');
+    if (care.organisationId === dto.recipientOrganisationId) {
+      throw new DomainError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'CONSENT_NOT_NEEDED',
+        `${recipientName} holds the client's file itself; choose a partner organisation (municipality, UWV) as recipient.`,
+      );
+    }
     const agreements = await this.consents.agreementsBetween(
       care.organisationId,
       dto.recipientOrganisationId,
