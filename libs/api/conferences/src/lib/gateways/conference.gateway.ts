@@ -108,7 +108,6 @@ export class ConferenceGateway
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribe: (() => void)[] = [];
   private sweepTimer: NodeJS.Timeout | null = null;
-  private closing = false;
 
   constructor(
     private readonly auth: AuthService,
@@ -139,7 +138,6 @@ export class ConferenceGateway
   }
 
   onModuleDestroy() {
-    this.closing = true;
     for (const off of this.unsubscribe) off();
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const state of this.states.values())
@@ -342,10 +340,8 @@ export class ConferenceGateway
   }
 
   private async presence(conferenceId: string) {
-    if (this.closing) return;
     try {
-      // Across instances; an instance that does not answer within a second is left out.
-      const sockets = await this.server.in(roomOf(conferenceId)).timeout(1000).fetchSockets();
+      const sockets = await this.server.in(roomOf(conferenceId)).fetchSockets();
       const online = [...new Set(sockets.map((s) => (s.data as { userId?: string }).userId))]
         .filter(Boolean)
         .sort();
