@@ -7,7 +7,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import type { Principal } from '@tandem/domain';
 import { AuthProvider, useAuth } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, todayDay, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockReply } from '../test/fetch-mock';
+import { mockFetch, type FetchMock, type MockReply } from '@tandem/web-testing';
 import { AccessLogPage } from './access-log-page';
 import type { AccessLogEntry, Notification } from './audit-api';
 import { auditEn, auditNl, auditResources } from './i18n';

@@ -14,7 +14,7 @@ import {
 } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, translationKeys } from '@tandem/web-ui';
 import { fakeIo, type FakeIo } from '../test/fake-io';
-import { mockFetch, type FetchMock, type MockCall, type MockReply } from '../test/fetch-mock';
+import { mockFetch, type FetchMock, type MockCall, type MockReply } from '@tandem/web-testing';
 import { BoardPage } from './board-page';
 import { boardEn, boardNl, boardResources } from './i18n';
 

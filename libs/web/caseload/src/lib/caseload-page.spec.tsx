@@ -7,7 +7,7 @@ import { MemoryRouter } from 'react-router';
 import type { Principal } from '@tandem/domain';
 import { AuthProvider, useAuth, type CaseloadItem } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockCall } from '../test/fetch-mock';
+import { mockFetch, type FetchMock, type MockCall } from '@tandem/web-testing';
 import { CaseloadPage } from './caseload-page';
 import { caseloadEn, caseloadNl, caseloadResources } from './i18n';
 

@@ -15,7 +15,7 @@ import {
   type Plan,
 } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, todayDay, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockCall, type MockReply } from '../test/fetch-mock';
+import { mockFetch, type FetchMock, type MockCall, type MockReply } from '@tandem/web-testing';
 import { ClientPage } from './client-page';
 import { clientFileEn, clientFileNl, clientFileResources } from './i18n';
 

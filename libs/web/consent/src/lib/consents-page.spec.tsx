@@ -7,7 +7,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
 import { AuthProvider, useAuth, type ClientDetail } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, todayDay, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockReply } from '../test/fetch-mock';
+import { mockFetch, type FetchMock, type MockReply } from '@tandem/web-testing';
 import type { Consent, ConsentOptions, Organisation } from './consent-api';
 import { ConsentsLink } from './consents-link';
 import { ConsentsPage } from './consents-page';

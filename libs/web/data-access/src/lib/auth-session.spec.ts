@@ -1,5 +1,5 @@
 import type { Principal } from '@tandem/domain';
-import { mockFetch, type FetchMock } from '../test/fetch-mock';
+import { mockFetch, type FetchMock } from '@tandem/web-testing';
 import { ApiError } from './api-error';
 import { AuthSession, queryString } from './auth-session';
 

@@ -2,7 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Principal } from '@tandem/domain';
 import { fakeIo, type FakeIo } from '../test/fake-io';
-import { mockFetch, type FetchMock } from '../test/fetch-mock';
+import { mockFetch, type FetchMock } from '@tandem/web-testing';
 import { AuthProvider } from './auth-context';
 import { AuthSession } from './auth-session';
 import { LIVE_NAMESPACE, LiveProvider, useBoardLive } from './live';

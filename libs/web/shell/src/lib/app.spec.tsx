@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Principal } from '@tandem/domain';
 import { emptyTranslations, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockReply } from '../test/fetch-mock';
+import { mockFetch, type FetchMock, type MockReply } from '@tandem/web-testing';
 import { App } from './app';
 import { LOCALE_STORAGE_KEY, createI18n, resources } from './i18n';
 import { formatLockTime } from './sign-in-errors';

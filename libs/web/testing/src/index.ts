@@ -1,0 +1,2 @@
+// Test doubles shared by the web libraries' component tests.
+export * from './fetch-mock';
