@@ -76,9 +76,11 @@ export class AuthzService {
   private async build(principal: Principal): Promise<Built> {
     const [assignments, teamSettings, grants] = await Promise.all([
       this.db.query(
-        'SELECT client_id AS "clientId", kind FROM client_assignments WHERE user_id = $1 AND ended_at IS NULL',
+        `SELECT a.client_id AS "clientId", a.kind, c.team_id AS "teamId"
+         FROM client_assignments a JOIN clients c ON c.id = a.client_id
+         WHERE a.user_id = $1 AND a.ended_at IS NULL`,
         [principal.userId],
-      ) as Promise<{ clientId: string; kind: AssignmentKind }[]>,
+      ) as Promise<{ clientId: string; kind: AssignmentKind; teamId: string }[]>,
       principal.teams.length
         ? (this.db.query('SELECT id, peer_treatment_access FROM teams WHERE id = ANY($1)', [
             principal.teams.map((t) => t.teamId),

@@ -204,6 +204,36 @@ describe('ability details', () => {
     expect(can(defineAbilityFor(contextFor(demoUser('ips'))), 'read', 'Plan', plan)).toBe(false);
   });
 
+  it('grants exactly the same when assignments inside the own care team are left out of the scope', () => {
+    const teamOf = new Map(clients.map((c) => [c.id, c.teamId]));
+    for (const user of DEMO_USERS) {
+      const plain = defineAbilityFor(contextFor(user));
+      const ctx = contextFor(user);
+      const withTeams = defineAbilityFor({
+        ...ctx,
+        assignments: ctx.assignments.map((a) => ({ ...a, teamId: teamOf.get(a.clientId) })),
+      });
+      for (const client of clients) {
+        for (const domain of ALL_RECORD_DOMAINS) {
+          const note = {
+            clientId: client.id,
+            teamId: client.teamId,
+            domain,
+            authorId: user.id,
+            organisationId: DEMO_ORGS.ggz.id,
+            sharedWithClient: false,
+          };
+          for (const action of ['read', 'create', 'correct'] as const) {
+            expect(can(withTeams, action, 'Note', note)).toBe(can(plain, action, 'Note', note));
+          }
+        }
+        expect(can(withTeams, 'read', 'Client', { id: client.id, teamId: client.teamId })).toBe(
+          can(plain, 'read', 'Client', { id: client.id, teamId: client.teamId }),
+        );
+      }
+    }
+  });
+
   it('covers every demo user in the matrix', () => {
     const inMatrix = new Set(PERMISSION_MATRIX.map((r) => r.actor));
     for (const user of DEMO_USERS.filter((u) => u.key !== 'keyworker2'))

@@ -56,7 +56,11 @@ export interface AbilityContext {
   /** Set for client accounts. */
   clientId: string | null;
   /** The caller's active assignments to clients. */
-  assignments: { clientId: string; kind: AssignmentKind }[];
+  assignments: {
+    clientId: string;
+    kind: AssignmentKind;
+    /** The client's care team, when known. */ teamId?: string;
+  }[];
   consents: ConsentGrant[];
   /** Clients this care professional opened with emergency access ("break the glass"), still in time. */
   emergencyClientIds?: string[];
@@ -134,8 +138,18 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
 
   // --- Care staff: treatment relationship through the team, or through a personal assignment.
   const careTeams = teamsWithRole(CARE_ROLES);
+  // Assignments to clients of the caller's own care teams add nothing to the team rules, but would
+  // make every scoped query carry a long id list: only clients outside those teams are listed.
   const careClients = ctx.roles.some((r) => CARE_ROLES.includes(r))
-    ? assigned([AssignmentKind.REGIEBEHANDELAAR, AssignmentKind.KEY_WORKER])
+    ? uniq(
+        ctx.assignments
+          .filter(
+            (a) =>
+              a.kind === AssignmentKind.REGIEBEHANDELAAR || a.kind === AssignmentKind.KEY_WORKER,
+          )
+          .filter((a) => !(a.teamId && careTeams.includes(a.teamId)))
+          .map((a) => a.clientId),
+      )
     : [];
   const careScopes: Record<string, unknown>[] = [];
   if (careTeams.length) careScopes.push({ teamId: { $in: careTeams } });
