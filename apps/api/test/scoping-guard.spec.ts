@@ -39,6 +39,10 @@ const PROTECTED = [
 ];
 const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'caseload/ClientsRepository.findById': 'one row; callers assert read before returning it',
+  'caseload/ClientsRepository.findRef':
+    'id and team of one client; callers check the ability on it',
+  'caseload/ClientsRepository.findRefs':
+    'ids and teams of clients already returned by a scoped list (for log facts)',
   'caseload/ClientsRepository.updateBoard': 'write after AuthzService.assert(update Board)',
   'caseload/ClientsRepository.transfer': 'write after the before/after update Client checks',
   'notes/NotesRepository.findById': 'one row; callers check read Note on it',

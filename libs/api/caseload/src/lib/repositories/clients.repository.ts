@@ -86,6 +86,25 @@ export class ClientsRepository {
     return rows[0] ?? null;
   }
 
+  /** A client's id and care team, unscoped: all a single-record ability check needs. */
+  async findRef(
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ id: string; teamId: string } | null> {
+    const rows = await manager.query('SELECT id, team_id AS "teamId" FROM clients WHERE id = $1', [
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** Ids and care teams of several clients in one query (for access-log facts of a list). */
+  async findRefs(ids: string[]): Promise<{ id: string; teamId: string }[]> {
+    if (!ids.length) return [];
+    return this.db.query('SELECT id, team_id AS "teamId" FROM clients WHERE id = ANY($1)', [
+      [...new Set(ids)],
+    ]);
+  }
+
   /** Conditional update: only applies when `version` is still current. Returns null on a conflict. */
   async updateBoard(
     manager: EntityManager,

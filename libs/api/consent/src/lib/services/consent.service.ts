@@ -83,7 +83,7 @@ export class ConsentService {
   ) {}
 
   private async client(principal: Principal, clientId: string) {
-    const client = await this.clients.findById(clientId);
+    const client = await this.clients.findRef(clientId);
     if (
       !client ||
       !(await this.authz.can(principal, 'read', 'Consent', {

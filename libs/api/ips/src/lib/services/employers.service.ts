@@ -140,9 +140,7 @@ export class EmployersService {
     const recent = await this.employers.contacts(scope, params, { employerId: id }, 1, 20);
     const clientContacts = recent.rows.filter((r) => r.clientId);
     if (clientContacts.length) {
-      const teams = await Promise.all(
-        clientContacts.map((r) => this.clients.findById(r.clientId!)),
-      );
+      const teams = await this.clients.findRefs(clientContacts.map((r) => r.clientId!));
       await this.access.recordMany(
         principal,
         'SEARCH',
@@ -309,10 +307,8 @@ export class EmployersService {
       query.page,
       query.pageSize,
     );
-    const clients = await Promise.all(
-      [...new Set(rows.map((r) => r.clientId).filter((c): c is string => !!c))].map((c) =>
-        this.clients.findById(c),
-      ),
+    const clients = await this.clients.findRefs(
+      rows.map((r) => r.clientId).filter((c): c is string => !!c),
     );
     await this.access.recordMany(
       principal,
@@ -348,7 +344,7 @@ export class EmployersService {
     if (!row || !can(ability, 'read', 'EmployerContact', contactSubject(row)))
       throw notFound('employer contact');
     if (row.clientId) {
-      const client = await this.clients.findById(row.clientId);
+      const client = await this.clients.findRef(row.clientId);
       if (client)
         await this.access.record(
           principal,
@@ -384,7 +380,7 @@ export class EmployersService {
       teamId = await this.registerTeam(principal, undefined);
     }
     if (dto.clientId) {
-      const client = await this.clients.findById(dto.clientId);
+      const client = await this.clients.findRef(dto.clientId);
       if (!client || !can(ability, 'read', 'Client', { id: client.id, teamId: client.teamId })) {
         throw notFound('client');
       }

@@ -54,7 +54,7 @@ export class IpsAccess {
 
   /** The client (id and care team), or 404. Whether the caller may see IPS records is checked per record. */
   async client(clientId: string): Promise<ClientRef> {
-    const row = await this.clients.findById(clientId);
+    const row = await this.clients.findRef(clientId);
     if (!row) throw notFound('client');
     return { id: row.id, teamId: row.teamId };
   }

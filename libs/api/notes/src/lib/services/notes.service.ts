@@ -103,7 +103,7 @@ export class NotesService {
   }
 
   private async readableClient(principal: Principal, clientId: string) {
-    const client = await this.clients.findById(clientId);
+    const client = await this.clients.findRef(clientId);
     if (
       !client ||
       !(await this.authz.can(principal, 'read', 'Client', { id: client.id, teamId: client.teamId }))
