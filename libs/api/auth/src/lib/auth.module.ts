@@ -6,6 +6,7 @@ import { AppConfig } from '@tandem/api-core';
 import { AuthController } from './controllers/auth.controller';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { AuthService } from './services/auth.service';
+import { signingKey } from './signing-key';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 
@@ -20,7 +21,7 @@ import { LocalStrategy } from './strategies/local.strategy';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        secret: signingKey(config),
         signOptions: { algorithm: 'HS256' },
       }),
     }),

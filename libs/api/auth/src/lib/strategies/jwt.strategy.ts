@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import { AccessTokenPayload, AuthService } from '../services/auth.service';
+import { signingKey } from '../signing-key';
 
 /** Bearer access tokens; the session behind the token is checked on every request. */
 @Injectable()
@@ -14,7 +15,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET as string,
+      // A KeyObject: given a string, jsonwebtoken tries (and fails) to parse it as a public key
+      // on every request before treating it as a secret (docs/performance.md).
+      secretOrKeyProvider: (
+        _req: unknown,
+        _token: unknown,
+        done: (err: null, key: never) => void,
+      ) => done(null, signingKey(config) as never),
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
