@@ -131,6 +131,8 @@ const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'conferences/ConferencesRepository.withdrawItem': 'write after update Conference check',
   'conferences/ConferencesRepository.items':
     'items of a readable/joinable conference; every item passes the privacy gate per caller',
+  'conferences/ConferencesRepository.itemRef':
+    'ids and team of one item, for the privacy gate before a write',
   'conferences/ConferencesRepository.item':
     'one item of a readable conference; passes the privacy gate per caller',
   'conferences/ConferencesRepository.complete':

@@ -6,7 +6,6 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { LoggerService, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -18,8 +17,9 @@ import {
   createValidationPipe,
   registerRateLimits,
 } from '@tandem/api-core';
-import { dataSourceOptions, runMigrations, seedDemo } from '@tandem/api-data-access';
+import { APP_DB_ROLE, dataSourceOptions, runMigrations, seedDemo } from '@tandem/api-data-access';
 import { AppModule } from './app.module';
+import { ClusterIoAdapter } from './cluster-io-adapter';
 
 export interface ResolvedDatabase {
   url: string;
@@ -115,7 +115,7 @@ export async function createApp(
       bufferLogs: false,
     },
   );
-  app.useWebSocketAdapter(new IoAdapter(app));
+  app.useWebSocketAdapter(new ClusterIoAdapter(app, databaseUrl, APP_DB_ROLE));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());

@@ -108,6 +108,7 @@ export class ConferenceGateway
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribe: (() => void)[] = [];
   private sweepTimer: NodeJS.Timeout | null = null;
+  private closing = false;
 
   constructor(
     private readonly auth: AuthService,
@@ -138,6 +139,7 @@ export class ConferenceGateway
   }
 
   onModuleDestroy() {
+    this.closing = true;
     for (const off of this.unsubscribe) off();
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     for (const state of this.states.values())
@@ -340,8 +342,10 @@ export class ConferenceGateway
   }
 
   private async presence(conferenceId: string) {
+    if (this.closing) return;
     try {
-      const sockets = await this.server.in(roomOf(conferenceId)).fetchSockets();
+      // Across instances; an instance that does not answer within a second is left out.
+      const sockets = await this.server.in(roomOf(conferenceId)).timeout(1000).fetchSockets();
       const online = [...new Set(sockets.map((s) => (s.data as { userId?: string }).userId))]
         .filter(Boolean)
         .sort();

@@ -379,33 +379,32 @@ export class ConferencesRepository {
     payload: Record<string, unknown>,
     extra: { close?: boolean; live?: boolean; currentItemId?: string | null } = {},
   ): Promise<number | null> {
-    const rows = rowsOf<{ seq: string }>(
-      await m.query(
-        `UPDATE conferences SET event_seq = event_seq + 1,
+    // One statement: the numbered conference row and its event, or nothing when it is closed.
+    const rows: { seq: string }[] = await m.query(
+      `WITH c AS (
+         UPDATE conferences SET event_seq = event_seq + 1,
            status = CASE WHEN $4 THEN 'CLOSED' WHEN $5 THEN 'LIVE' ELSE status END,
            closed_at = CASE WHEN $4 THEN now() ELSE closed_at END,
            closed_by = CASE WHEN $4 THEN $2::uuid ELSE closed_by END,
            version = CASE WHEN $4 THEN version + 1 ELSE version END,
            started_at = CASE WHEN $4 OR $5 THEN coalesce(started_at, now()) ELSE started_at END,
            current_item_id = CASE WHEN $6 THEN $3::uuid ELSE current_item_id END
-         WHERE id = $1 AND status IN ('PLANNED','LIVE') RETURNING event_seq AS seq`,
-        [
-          conferenceId,
-          actorId,
-          extra.currentItemId ?? null,
-          !!extra.close,
-          !!extra.live,
-          extra.currentItemId !== undefined,
-        ],
-      ),
+         WHERE id = $1 AND status IN ('PLANNED','LIVE') RETURNING id, event_seq)
+       INSERT INTO conference_events (conference_id, seq, type, item_id, actor_id, payload)
+       SELECT id, event_seq, $7, $8, $2, $9 FROM c RETURNING seq`,
+      [
+        conferenceId,
+        actorId,
+        extra.currentItemId ?? null,
+        !!extra.close,
+        !!extra.live,
+        extra.currentItemId !== undefined,
+        type,
+        itemId,
+        JSON.stringify(payload),
+      ],
     );
-    if (!rows[0]) return null;
-    const seq = Number(rows[0].seq);
-    await m.query(
-      'INSERT INTO conference_events (conference_id, seq, type, item_id, actor_id, payload) VALUES ($1, $2, $3, $4, $5, $6)',
-      [conferenceId, seq, type, itemId, actorId, JSON.stringify(payload)],
-    );
-    return seq;
+    return rows[0] ? Number(rows[0].seq) : null;
   }
 
   /** Events of one conference after a sequence number (replay for a reconnecting attendee). */
@@ -476,6 +475,23 @@ export class ConferencesRepository {
       [conferenceId],
     );
     return this.complete(base, m);
+  }
+
+  /** What the privacy gate needs of one item: whose it is and the client's team now. */
+  async itemRef(itemId: string): Promise<{
+    id: string;
+    conferenceId: string;
+    clientId: string | null;
+    teamId: string | null;
+    withdrawn: boolean;
+  } | null> {
+    const rows = await this.db.query(
+      `SELECT i.id, i.conference_id AS "conferenceId", i.client_id AS "clientId", c.team_id AS "teamId",
+              i.withdrawn_at IS NOT NULL AS withdrawn
+       FROM conference_items i LEFT JOIN clients c ON c.id = i.client_id WHERE i.id = $1`,
+      [itemId],
+    );
+    return rows[0] ?? null;
   }
 
   /** One item (also a withdrawn one) with its minutes, decisions and actions. */
@@ -553,15 +569,15 @@ export class ConferencesRepository {
     itemId: string,
     section: Section,
   ): Promise<{ text: string; version: number }> {
-    await m.query(
-      'INSERT INTO conference_minutes (item_id, section) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [itemId, section],
+    // Creates the section on first use; either way the row is locked until the transaction ends.
+    const rows = rowsOf<{ text: string; version: number }>(
+      await m.query(
+        `INSERT INTO conference_minutes (item_id, section) VALUES ($1, $2)
+         ON CONFLICT (item_id, section) DO UPDATE SET item_id = EXCLUDED.item_id RETURNING text, version`,
+        [itemId, section],
+      ),
     );
-    const [row] = await m.query(
-      'SELECT text, version FROM conference_minutes WHERE item_id = $1 AND section = $2 FOR UPDATE',
-      [itemId, section],
-    );
-    return row;
+    return rows[0];
   }
 
   /** The text of an earlier version (the base a stale writer edited). */
@@ -602,13 +618,12 @@ export class ConferencesRepository {
     merged: boolean,
   ): Promise<void> {
     await m.query(
-      `UPDATE conference_minutes SET text = $4, version = $3, updated_by = $5, updated_at = now(),
-         contributors = CASE WHEN $5 = ANY(contributors) THEN contributors ELSE contributors || $5::uuid END
-       WHERE item_id = $1 AND section = $2`,
-      [itemId, section, version, text, authorId],
-    );
-    await m.query(
-      'INSERT INTO conference_minutes_revisions (item_id, section, version, text, author_id, merged) VALUES ($1, $2, $3, $4, $5, $6)',
+      `WITH u AS (
+         UPDATE conference_minutes SET text = $4, version = $3, updated_by = $5, updated_at = now(),
+           contributors = CASE WHEN $5 = ANY(contributors) THEN contributors ELSE contributors || $5::uuid END
+         WHERE item_id = $1 AND section = $2 RETURNING item_id)
+       INSERT INTO conference_minutes_revisions (item_id, section, version, text, author_id, merged)
+       SELECT item_id, $2, $3, $4, $5, $6 FROM u`,
       [itemId, section, version, text, authorId, merged],
     );
   }

@@ -114,9 +114,19 @@ export class RoomService {
    * overlap, otherwise refused with the current text (nothing is overwritten).
    */
   async writeMinutes(principal: Principal, msg: MinutesMessage): Promise<MinutesResult> {
-    await this.joinable(principal, msg.conferenceId);
-    const item = await this.openItem(msg.conferenceId, msg.itemId);
-    const access = (await this.access.viewer(principal)).access(item);
+    // The hot path of a live meeting: the checks run side by side, on fresh facts.
+    const [viewer, row, item] = await Promise.all([
+      this.access.viewer(principal),
+      this.repo.findById(msg.conferenceId),
+      this.repo.itemRef(msg.itemId),
+    ]);
+    if (!row || !viewer.can('read', 'Conference', conferenceSubject(row)))
+      throw notFound('conference');
+    if (!viewer.can('join', 'Conference', conferenceSubject(row)))
+      throw forbidden('Only attendees join the live room. Ask the organiser to invite you.');
+    if (!item || item.conferenceId !== msg.conferenceId || item.withdrawn)
+      throw notFound('agenda item');
+    const access = viewer.access(item);
     if (!access.writable.includes(msg.section))
       throw forbidden(
         access.readable.includes(msg.section) || msg.section === 'ANONYMISED'
