@@ -1,3 +1,4 @@
 export * from './lib/conferences.module';
 export * from './lib/services/agenda-sources';
 export * from './lib/services/privacy-gate';
+export * from './lib/services/conference-bus';
