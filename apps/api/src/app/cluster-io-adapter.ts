@@ -9,7 +9,7 @@ import { Pool } from 'pg';
  * sockets of every instance. Feature gateways send only ids between instances; each instance
  * builds its own sockets' payloads (see the case-conference gateway).
  */
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** The socket.io server type Nest's adapter uses (it ships its own copy of socket.io). */
 type IoServer = ReturnType<IoAdapter['createIOServer']>;
