@@ -6,21 +6,15 @@ import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import {
-  AppAbility,
-  CLIENT_ALL_FIELDS,
-  abilityContextOf,
-  defineAbilityFor,
-  pickPermitted,
-} from '@tandem/ability';
+import { CLIENT_ALL_FIELDS, pickPermitted } from '@tandem/ability';
 import { AccessLogService, AuditFact } from '@tandem/api-audit';
 import { AuthService } from '@tandem/api-auth';
-import { AuthzService, SUBJECT_COLUMNS, SqlParams, abilityToSql } from '@tandem/api-authz';
+import { AuthzService, SqlParams } from '@tandem/api-authz';
 import { ClientsRepository } from '@tandem/api-caseload';
 import { NotesRepository } from '@tandem/api-notes';
 import { EmbeddedPostgres, hashPassword, loadConfig } from '@tandem/api-core';
 import { DEMO_PASSWORD, dataSourceOptions, runMigrations } from '@tandem/api-data-access';
-import { AssignmentKind, CARE_ROLES, type Principal } from '@tandem/domain';
+import type { Principal } from '@tandem/domain';
 // The benchmark measures the real application, booted exactly as the API's own tests boot it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createApp } from '../../../apps/api/src/app/bootstrap';
@@ -87,15 +81,13 @@ interface PairResult {
   unscopedTotal: number;
   scopeSql: string;
   arrayParams: number[];
-  /** A what-if (suggested change), not the current code: not counted against the targets. */
-  whatIf?: boolean;
 }
 
 const median = (values: number[]) => stats(values).p50;
 
 interface Micro {
   planning: { label: string; ms: number }[];
-  fields: { persona: Persona; rows: number; stats: Stats; whatIf?: boolean }[];
+  fields: { persona: Persona; rows: number; stats: Stats }[];
   jwt: { stringSecret: number; keyObject: number };
   accessLog: { durable: number; asyncCommit: number };
 }
@@ -303,21 +295,6 @@ describe('region benchmark', () => {
       const plans: { title: string; summary: PlanSummary }[] = [];
       const abilityBuild: { persona: Persona; stats: Stats }[] = [];
       const boardQuery: BoardQuery = { teamId: team.id, page: 1, pageSize: 50, sort: 'name' };
-      const teamOfClient = new Map(plan.clients.map((c) => [c.id, c.teamId]));
-      const leanAbility = (p: Persona): AppAbility | null => {
-        const careTeams = new Set(
-          p.principal.teams.filter((t) => CARE_ROLES.includes(t.role)).map((t) => t.teamId),
-        );
-        if (!careTeams.size) return null;
-        const care: string[] = [AssignmentKind.REGIEBEHANDELAAR, AssignmentKind.KEY_WORKER];
-        const kept = plan.assignments
-          .filter((a) => a.userId === p.principal.userId && !a.endedAt)
-          .filter(
-            (a) => !(care.includes(a.kind) && careTeams.has(teamOfClient.get(a.clientId) ?? '')),
-          )
-          .map((a) => ({ clientId: a.clientId, kind: a.kind }));
-        return defineAbilityFor(abilityContextOf(p.principal, kept));
-      };
       for (const p of personas) {
         const clientScope = new SqlParams();
         const clientSql = await authz.scope(p.principal, 'read', 'Client', clientScope);
@@ -365,36 +342,6 @@ describe('region benchmark', () => {
           `${p.key}: board ratio ${ratio(bs.p50 / bu.p50)}, note list ratio ${ratio(ns.p50 / nu.p50)}`,
         );
 
-        // What-if (suggestion in docs/performance.md): the same note list with the scope an ability
-        // would give that leaves out care assignments to clients of the caller's own care team
-        // (the team rule already covers them).
-        const lean = leanAbility(p);
-        if (lean) {
-          const leanParams = new SqlParams();
-          const leanSql = abilityToSql(lean, 'read', 'Note', SUBJECT_COLUMNS.Note, leanParams);
-          const leanNotes = (i: number) =>
-            notesRepo.list(
-              leanSql,
-              new SqlParams(leanParams.values),
-              clientAt(i),
-              undefined,
-              1,
-              25,
-            );
-          const [ls, lu] = await measurePair(leanNotes, unscopedNotes, SQL_ITERATIONS);
-          pairs.push({
-            query: 'what-if: note list without own-team assignments in the scope',
-            persona: p,
-            scoped: ls,
-            unscoped: lu,
-            scopedTotal: await totals(leanNotes),
-            unscopedTotal: await totals(unscopedNotes),
-            scopeSql: leanSql,
-            arrayParams: arrays(leanParams),
-            whatIf: true,
-          });
-          step(`${p.key}: what-if note list ratio ${ratio(ls.p50 / lu.p50)}`);
-        }
 
         // The ability itself: built once per request from assignments and team settings.
         abilityBuild.push({
@@ -490,28 +437,8 @@ describe('region benchmark', () => {
           rows: rows.length,
           stats: await measure(filterPage, 200, 20),
         });
-        const lean = leanAbility(p);
-        if (lean) {
-          const leanPage = async () =>
-            rows.map((row) =>
-              pickPermitted(
-                lean,
-                'read',
-                'Client',
-                { id: row.id, teamId: row.teamId },
-                row,
-                CLIENT_ALL_FIELDS,
-              ),
-            );
-          micro.fields.push({
-            persona: p,
-            rows: rows.length,
-            stats: await measure(leanPage, 200, 20),
-            whatIf: true,
-          });
-        }
       }
-      // 3. Checking an access token: the secret as a string (as configured) vs as a KeyObject.
+      // 3. Checking an access token: the secret as a string vs as a KeyObject (as configured).
       const jwt = app.get(JwtService, { strict: false });
       const secret = config.JWT_SECRET as string;
       const key = createSecretKey(Buffer.from(secret)) as unknown as string; // KeyObject: typed as string by @nestjs/jwt
@@ -685,7 +612,7 @@ function renderReport(r: {
 
   // Targets
   const boardSpv = r.endpoints.find((e) => e.endpoint === 'board' && e.persona.key === 'spv');
-  const current = r.pairs.filter((p) => !p.whatIf);
+  const current = r.pairs;
   const worstRatio = current.reduce(
     (worst, p) => Math.max(worst, p.scoped.p50 / p.unscoped.p50),
     0,
@@ -809,7 +736,7 @@ function renderReport(r: {
         r.micro.fields
           .map(
             (f) =>
-              `${f.persona.key} (${f.whatIf ? 'what-if, own-team assignments left out' : `${f.persona.assignments} assignments`}) ` +
+              `${f.persona.key} (${f.persona.assignments} assignments) ` +
               `${ms(f.stats.p50)} ms for ${f.rows} rows`,
           )
           .join('; ') +
