@@ -1,40 +1,12 @@
+import { FICTIONAL_FIRST_NAMES, FICTIONAL_LAST_NAMES } from '@tandem/demo-data';
 import { RecordDomain } from '@tandem/domain';
 
 /**
  * Invented names and texts for the generated region. Every person and place is fictional; e-mail
  * addresses use the reserved `.example` domain.
  */
-export const FIRST_NAMES = [
-  'Jeroen',
-  'Fleur',
-  'Bram',
-  'Noor',
-  'Thijs',
-  'Iris',
-  'Wouter',
-  'Femke',
-  'Sem',
-  'Lieke',
-  'Yusuf',
-  'Esra',
-  'Koen',
-  'Maud',
-  'Stijn',
-  'Anouk',
-  'Ravi',
-  'Ilse',
-  'Teun',
-  'Mirjam',
-  'Hamza',
-  'Roos',
-  'Gijs',
-  'Dewi',
-  'Milan',
-  'Saskia',
-  'Bilal',
-  'Vera',
-  'Olaf',
-  'Zeynep',
+export const FIRST_NAMES: readonly string[] = [
+  ...FICTIONAL_FIRST_NAMES,
   'Joost',
   'Amira',
   'Ruben',
@@ -47,30 +19,8 @@ export const FIRST_NAMES = [
   'Jasmijn',
 ];
 
-export const LAST_NAMES = [
-  'Brouwer',
-  'Hendriks',
-  'Kuipers',
-  'Willems',
-  'Vos',
-  'Postma',
-  'Huisman',
-  'Schouten',
-  'Koster',
-  'Prins',
-  'Veenstra',
-  'Boer',
-  'Dekker',
-  'Lammers',
-  'Wijnands',
-  'Aydın',
-  'Maas',
-  'Timmer',
-  'Bosman',
-  'Kramer',
-  'Mertens',
-  'Vink',
-  'Groen',
+export const LAST_NAMES: readonly string[] = [
+  ...FICTIONAL_LAST_NAMES,
   'de Wit',
   'van Leeuwen',
   'Bakker',

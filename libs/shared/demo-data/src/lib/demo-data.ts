@@ -199,7 +199,8 @@ export interface DemoClient {
   assignments: { userKey: string; kind: AssignmentKind }[];
 }
 
-const FIRST = [
+/** Invented first names (also used by the benchmark's region generator). */
+export const FICTIONAL_FIRST_NAMES: readonly string[] = [
   'Jeroen',
   'Fleur',
   'Bram',
@@ -231,7 +232,8 @@ const FIRST = [
   'Olaf',
   'Zeynep',
 ];
-const LAST = [
+/** Invented family names (also used by the benchmark's region generator). */
+export const FICTIONAL_LAST_NAMES: readonly string[] = [
   'Brouwer',
   'Hendriks',
   'Kuipers',
@@ -318,8 +320,8 @@ export function demoClients(): DemoClient[] {
       key: `client-${i}`,
       id: stableId(`client:${i}`),
       teamId: zuid ? ZUID : NOORD,
-      firstName: pick(FIRST),
-      lastName: pick(LAST),
+      firstName: pick(FICTIONAL_FIRST_NAMES),
+      lastName: pick(FICTIONAL_LAST_NAMES),
       dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       pseudonym: pseudonymFor(i),
       assignments,
