@@ -202,6 +202,8 @@ describe('proxy (infra/proxy/haproxy.cfg)', () => {
 
   it('limits requests per address and refuses bodies above the API’s own limit', () => {
     expect(lines.some((l) => l.includes('sc_http_req_rate(0)') && l.includes('429'))).toBe(true);
-    expect(lines).toContain('http-request deny deny_status 413 if { req.body_size gt 4194304 }');
+    expect(lines).toContain(
+      'http-request deny deny_status 413 if { req.hdr_val(content-length) gt 4194304 }',
+    );
   });
 });
