@@ -196,6 +196,8 @@ describe('proxy (infra/proxy/haproxy.cfg)', () => {
     expect(lines).toContain('timeout tunnel 1h');
     expect(lines).toContain('option forwardfor');
     expect(lines.some((l) => l.includes('X-Forwarded-Proto'))).toBe(true);
+    // A client cannot choose its own address for the API's per-address limits.
+    expect(lines).toContain('http-request del-header X-Forwarded-For');
     // No stickiness needed (websocket transport + PostgreSQL adapter): none configured.
     expect(lines.some((l) => /^(cookie|stick on|balance source)/.test(l))).toBe(false);
   });
