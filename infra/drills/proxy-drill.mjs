@@ -86,8 +86,11 @@ export async function proxyDrill({ keep = false } = {}) {
             (r) => r.ok,
             () => false,
           ),
-        60_000,
-      );
+        120_000,
+      ).catch((error) => {
+        const log = fs.readFileSync(path.join(dir, `api${ports.indexOf(port) + 1}.log`), 'utf8');
+        throw new Error(`${error.message}; its log ends with:\n${log.slice(-1500)}`);
+      });
 
     step('starting HAProxy with infra/proxy/haproxy.cfg');
     const [https, http] = [await core.freePort(), await core.freePort()];
