@@ -14,7 +14,9 @@ import {
   AppConfig,
   EmbeddedPostgres,
   JsonLogger,
+  RateLimitRule,
   createValidationPipe,
+  registerOriginCheck,
   registerRateLimits,
 } from '@tandem/api-core';
 import { APP_DB_ROLE, dataSourceOptions, runMigrations, seedDemo } from '@tandem/api-data-access';
@@ -90,6 +92,27 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   return SwaggerModule.createDocument(app, config);
 }
 
+/** The routes that the refresh cookie authenticates. */
+export const COOKIE_AUTH_ROUTES = ['/api/v1/auth/refresh', '/api/v1/auth/logout'];
+/** Public routes that change state: cross-site browser requests to them are refused (CSRF). */
+export const ORIGIN_CHECKED_ROUTES = ['/api/v1/auth/login', ...COOKIE_AUTH_ROUTES];
+
+/**
+ * A rate limit for every route that answers without a token (a test checks that each public
+ * endpoint in endpoint-policy.json is covered). Per address, per instance.
+ */
+export function publicRateLimits(config: AppConfig): RateLimitRule[] {
+  return [
+    { routes: ['/api/v1/auth/login'], max: config.RATE_LIMIT_LOGIN_PER_MINUTE, windowMs: 60_000 },
+    { routes: COOKIE_AUTH_ROUTES, max: config.RATE_LIMIT_SESSION_PER_MINUTE, windowMs: 60_000 },
+    {
+      routes: ['/api/health', '/api/ready', '/api/docs', '/api/docs/*', '/api/docs-json'],
+      max: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      windowMs: 60_000,
+    },
+  ];
+}
+
 export interface CreateAppOptions {
   logger?: LoggerService;
   webDistDir?: string | null;
@@ -120,7 +143,9 @@ export async function createApp(
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  if (config.APP_ORIGIN) app.enableCors({ origin: config.APP_ORIGIN, credentials: true });
+  // Cross-origin reads only for the web client's own origin (when it is served elsewhere); without
+  // APP_ORIGIN no CORS header is sent at all, so browsers allow same-origin use only.
+  if (config.APP_ORIGIN) app.enableCors({ origin: [config.APP_ORIGIN], credentials: true });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -136,10 +161,8 @@ export async function createApp(
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  registerRateLimits(fastify, [
-    { routes: ['/api/v1/auth/login'], max: config.RATE_LIMIT_LOGIN_PER_MINUTE, windowMs: 60_000 },
-    { routes: ['/api/v1/auth/refresh', '/api/v1/auth/logout'], max: 120, windowMs: 60_000 },
-  ]);
+  registerRateLimits(fastify, publicRateLimits(config));
+  registerOriginCheck(fastify, { routes: ORIGIN_CHECKED_ROUTES, appOrigin: config.APP_ORIGIN });
   fastify.addHook('onResponse', (request, reply, done) => {
     // Route pattern only (never the filled-in URL with ids), status and duration: no personal data.
     if (request.routeOptions?.url !== '/api/health') {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { JsonLogger, loadConfig } from '@tandem/api-core';
+import { AccessLogService } from '@tandem/api-audit';
 import { dataSourceOptions } from '@tandem/api-data-access';
 import { resolveDatabase } from '../app/bootstrap';
 
@@ -14,20 +15,13 @@ async function main() {
   let code = 0;
   try {
     await ds.initialize();
-    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM access_log');
-    const broken: { id: string; ok_hash: boolean }[] = await ds.query(`
-      SELECT id::text, ok_hash FROM (
-        SELECT id, hash = encode(sha256(convert_to(tandem_access_log_canonical(l), 'UTF8')), 'hex') AS ok_hash,
-               prev_hash = coalesce(lag(hash) OVER (ORDER BY id), 'GENESIS') AS ok_link
-        FROM access_log l) x
-      WHERE NOT (ok_hash AND ok_link) ORDER BY id LIMIT 1`);
-    if (broken[0]) {
-      console.error(
-        `Access log NOT intact: entry ${broken[0].id} ${broken[0].ok_hash ? 'does not link to its predecessor (an entry was removed or inserted)' : 'was changed after it was written'}.`,
-      );
+    // The same check as GET /api/v1/access-log/verify and the infra drills.
+    const result = await new AccessLogService(ds).verify();
+    if (!result.ok) {
+      console.error(`Access log NOT intact: entry ${result.firstBrokenId}: ${result.problem}.`);
       code = 2;
     } else {
-      console.log(`Access log intact: ${n} entries, hash chain verified.`);
+      console.log(`Access log intact: ${result.entries} entries, hash chain verified.`);
     }
   } finally {
     if (ds.isInitialized) await ds.destroy();

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -26,14 +27,29 @@ export function dataSourceOptions(url: string, poolSize = 20, role?: string): Da
   };
 }
 
-/** Applies every pending migration; returns the names of the ones it ran. */
+/** Advisory-lock key that serialises migration runs (any constant; "tandem" in ASCII). */
+export const MIGRATION_LOCK_KEY = 0x74616e64656d;
+
+/**
+ * Applies every pending migration; returns the names of the ones it ran. Several processes may
+ * call this at once (the migration Job and API instances starting during a rollout): a
+ * session-level advisory lock lets one run at a time, and the later ones find nothing pending.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource({ ...dataSourceOptions(url, 2) });
-  await ds.initialize();
+  const lock = new Client({ connectionString: url, application_name: 'tandem-migrate-lock' });
+  await lock.connect();
   try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    return ran.map((m) => m.name);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const ds = new DataSource({ ...dataSourceOptions(url, 2) });
+    await ds.initialize();
+    try {
+      const ran = await ds.runMigrations({ transaction: 'each' });
+      return ran.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
   } finally {
-    await ds.destroy();
+    // Ending the session releases the lock, also when a migration failed.
+    await lock.end();
   }
 }

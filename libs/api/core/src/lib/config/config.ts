@@ -107,6 +107,23 @@ export class AppConfig {
   @Max(10_000)
   RATE_LIMIT_LOGIN_PER_MINUTE = 20;
 
+  /** Refresh and sign-out requests per address per minute (cookie-authenticated public routes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  RATE_LIMIT_SESSION_PER_MINUTE = 120;
+
+  /**
+   * Requests per address per minute on the other public routes (health, readiness, API docs).
+   * Generous: probes and load balancers call them every few seconds.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  RATE_LIMIT_PUBLIC_PER_MINUTE = 600;
+
   /** Seed the fictional demo data when the database is empty. */
   @Transform(toBool)
   @IsBoolean({ message: 'SEED_DEMO must be true or false' })

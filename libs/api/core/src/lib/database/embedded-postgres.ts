@@ -239,7 +239,8 @@ export class EmbeddedPostgres {
         const text = chunk.toString('utf8');
         output += text;
         for (const line of text.split('\n')) if (line.trim()) this.onLog(line);
-        if (text.includes('database system is ready to accept connections')) resolve();
+        // A hot standby (infra/drills) accepts read-only connections once it is consistent.
+        if (/database system is ready to accept (read-only )?connections/.test(text)) resolve();
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
@@ -266,6 +267,14 @@ export class EmbeddedPostgres {
     } finally {
       await client.end();
     }
+  }
+
+  /** Creates a folder the server's user owns (for WAL archives, base backups, new clusters). */
+  ownedDir(dir: string): string {
+    const owner = this.owner();
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (owner) fs.chownSync(dir, owner.uid, owner.gid);
+    return dir;
   }
 
   get running(): boolean {
