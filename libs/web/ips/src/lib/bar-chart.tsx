@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableWrap } from './shared';
 
 export interface BarSeries {
   name: string;
@@ -123,7 +124,7 @@ export function BarChart({ title, caption, series, rows, norm, rowHeader, format
       </figcaption>
       <details className="ips-details">
         <summary>{t('dashboard.showTable')}</summary>
-        <div className="ips-table-wrap">
+        <TableWrap label={title}>
           <table className="ips-table">
             <caption className="t-visually-hidden">{title}</caption>
             <thead>
@@ -147,7 +148,7 @@ export function BarChart({ title, caption, series, rows, norm, rowHeader, format
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </details>
     </figure>
   );

@@ -15,7 +15,7 @@ import {
 } from '@tandem/web-ui';
 import { BarChart } from './bar-chart';
 import { ipsApi, type IpsApi, type IpsDashboard, type IpsFigures } from './ips-api';
-import { ErrorMessage, useLoad } from './shared';
+import { ErrorMessage, TableWrap, useLoad } from './shared';
 import './ips.css';
 
 const PRIMARY = '#0a5c74';
@@ -311,7 +311,7 @@ function FiguresTable({
     [t('dashboard.exits'), String(f.exitsFromBenefit), '', ''],
   ];
   return (
-    <div className="ips-table-wrap">
+    <TableWrap label={caption}>
       <table className="ips-table">
         <caption className="t-visually-hidden">{caption}</caption>
         <thead>
@@ -335,7 +335,7 @@ function FiguresTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -361,7 +361,7 @@ function FidelityView({ data }: { data: IpsDashboard }) {
         ) : null}
         {f.selfAssessedOn ? <> · {formatDay(f.selfAssessedOn, i18n.language)}</> : null}
       </p>
-      <div className="ips-table-wrap">
+      <TableWrap label={t('dashboard.fidelity')}>
         <table className="ips-table">
           <caption className="t-visually-hidden">{t('dashboard.fidelity')}</caption>
           <thead>
@@ -386,7 +386,7 @@ function FidelityView({ data }: { data: IpsDashboard }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -459,7 +459,7 @@ function AssessmentsView({
         <p className="ips__muted">{t('assessment_form.historyNone')}</p>
       ) : null}
       {history.data?.items.length ? (
-        <div className="ips-table-wrap">
+        <TableWrap label={t('assessment_form.history')}>
           <table className="ips-table">
             <caption className="t-visually-hidden">{t('assessment_form.history')}</caption>
             <thead>
@@ -481,7 +481,7 @@ function AssessmentsView({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       {canAssess && !open ? (
         <button type="button" className="t-button" onClick={() => setOpen(true)}>

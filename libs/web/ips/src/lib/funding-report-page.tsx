@@ -15,7 +15,7 @@ import {
   useDocumentTitle,
 } from '@tandem/web-ui';
 import { ipsApi, type FundingReportQuery } from './ips-api';
-import { ErrorMessage, useLoad } from './shared';
+import { ErrorMessage, TableWrap, useLoad } from './shared';
 import './ips.css';
 
 const PAGE_SIZE = 50;
@@ -171,7 +171,7 @@ export function FundingReportPage() {
             <p className="ips__muted">
               {day(data.from)} – {day(data.to)}
             </p>
-            <div className="ips-table-wrap">
+            <TableWrap label={t('funding.totals')}>
               <table className="ips-table">
                 <caption className="t-visually-hidden">{t('funding.totals')}</caption>
                 <thead>
@@ -193,7 +193,7 @@ export function FundingReportPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Alert tone={data.check.countedOnce ? 'success' : 'error'}>
               <p>
                 {data.check.countedOnce
@@ -218,7 +218,7 @@ export function FundingReportPage() {
               <p className="ips__muted">{t('funding.linesNone')}</p>
             ) : null}
             {data.items.length ? (
-              <div className="ips-table-wrap">
+              <TableWrap label={t('funding.lines')}>
                 <table className="ips-table">
                   <caption className="t-visually-hidden">{t('funding.lines')}</caption>
                   <thead>
@@ -264,7 +264,7 @@ export function FundingReportPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             ) : null}
             {pageCount > 1 ? (
               <Pagination

@@ -1,4 +1,4 @@
-import { useEffect, useState, type DependencyList } from 'react';
+import { useEffect, useState, type DependencyList, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@tandem/web-data-access';
 import { Alert, commonErrorKey } from '@tandem/web-ui';
@@ -118,5 +118,17 @@ export function ChoiceGroup<T extends string>({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * A table that scrolls sideways on a small screen. The scroll area can take keyboard focus (so it
+ * can be scrolled without a mouse) and is named after the table.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="ips-table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }
