@@ -145,7 +145,7 @@ function DashboardView({
 
       <section aria-labelledby={`${id}-charts`} className="ips-block">
         <h2 id={`${id}-charts`} className="t-visually-hidden">
-          {t('dashboard.chartContacts')}
+          {t('dashboard.charts')}
         </h2>
         <div className="ips-charts">
           <BarChart

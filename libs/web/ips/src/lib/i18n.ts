@@ -17,6 +17,7 @@ export const ipsNl = {
     days_one: '{{count}} dag',
     days_other: '{{count}} dagen',
     minutes: '{{count}} min.',
+    table: 'Tabel: {{name}}',
   },
   phase: {
     INTAKE: 'Aanmelding en intake',
@@ -336,6 +337,7 @@ export const ipsNl = {
     exits: 'Uit de uitkering door werk',
     specialists: 'Per trajectbegeleider',
     specialist: 'Trajectbegeleider',
+    charts: 'Grafieken',
     chartContacts: 'Werkgeverscontacten per week',
     chartContactsCaption:
       'Face-to-face werkgeverscontacten per week van het hele team. Norm: minstens {{min}} per trajectbegeleider per week (lijn).',
@@ -446,6 +448,7 @@ export const ipsEn: typeof ipsNl = {
     days_one: '{{count}} day',
     days_other: '{{count}} days',
     minutes: '{{count}} min',
+    table: 'Table: {{name}}',
   },
   phase: {
     INTAKE: 'Registration and intake',
@@ -765,6 +768,7 @@ export const ipsEn: typeof ipsNl = {
     exits: 'Left the benefit through work',
     specialists: 'Per IPS specialist',
     specialist: 'IPS specialist',
+    charts: 'Charts',
     chartContacts: 'Employer contacts per week',
     chartContactsCaption:
       'Face-to-face employer contacts per week for the whole team. Norm: at least {{min}} per specialist per week (line).',

@@ -126,8 +126,14 @@ export function ChoiceGroup<T extends string>({
  * can be scrolled without a mouse) and is named after the table.
  */
 export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation('ips');
   return (
-    <div className="ips-table-wrap" role="region" aria-label={label} tabIndex={0}>
+    <div
+      className="ips-table-wrap"
+      role="region"
+      aria-label={t('common.table', { name: label })}
+      tabIndex={0}
+    >
       {children}
     </div>
   );
