@@ -30,10 +30,26 @@ async function a11yViolations(page: Page): Promise<string[]> {
   );
 }
 
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+/** Elements that stick out to the right of the viewport (none on a phone-sized screen). */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .filter((el) => {
+        // Content inside a sideways-scrolling box (wide tables) does not widen the page.
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return false;
+        }
+        return true;
+      })
+      .slice(0, 8)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+      );
+  });
 }
 
 describe('IPS screens in Chromium at phone size', () => {
@@ -87,7 +103,7 @@ describe('IPS screens in Chromium at phone size', () => {
 
   async function checkPage(page: Page, name: string) {
     expect(await a11yViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await overflowing(page)).toEqual([]);
     await shot(page, name);
   }
 
@@ -253,7 +269,9 @@ describe('IPS screens in Chromium at phone size', () => {
     ).toBe(0);
     await checkPage(anna, 'ips-funding-zvw-phone.png');
 
-    await anna.getByLabel('Financier').selectOption({ label: 'Gemeente (Participatiewet)' });
+    await anna
+      .getByLabel('Financier', { exact: true })
+      .selectOption({ label: 'Gemeente (Participatiewet)' });
     await anna.getByRole('button', { name: 'Toon' }).click();
     await anna.waitForURL(/funder=GEMEENTE_PARTICIPATIEWET/);
     const coaching = anna
