@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityKind, Funder } from '@tandem/funding';
+import { isApiError } from '@tandem/web-data-access';
 import {
   CheckboxField,
   Progress,
@@ -11,7 +12,7 @@ import {
   todayDay,
 } from '@tandem/web-ui';
 import type { Activity, FundingCatalogue, IpsApi, NewActivity } from './ips-api';
-import { ErrorMessage, parseNumber, useLoad } from './shared';
+import { ErrorMessage, parseNumber, statusOf, useLoad } from './shared';
 
 export interface ActivityFormProps {
   api: IpsApi;
@@ -261,6 +262,9 @@ export function ClassificationCard({
       onChanged(next);
     } catch (failure) {
       setError(failure);
+      // Someone changed it meanwhile: show the current state the server sent back.
+      const current = isApiError(failure) ? failure.problem?.current : null;
+      if (statusOf(failure) === 409 && current) onChanged(current as Activity);
     } finally {
       setBusy(false);
     }

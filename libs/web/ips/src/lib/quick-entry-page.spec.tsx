@@ -322,6 +322,81 @@ describe('QuickEntryPage', () => {
     });
   });
 
+  it('on a version conflict shows what someone else set, and keeps the form open', async () => {
+    const base = {
+      id: 'a1',
+      clientId: MONIQUE,
+      kind: 'JOB_COACHING' as const,
+      kindLabel: 'Job coaching',
+      performedOn: todayDay(),
+      durationMinutes: 45,
+      performedByName: 'Daan Mulder',
+      summary: '',
+      canOverride: true,
+    };
+    const rule = {
+      funder: 'GEMEENTE_PARTICIPATIEWET' as const,
+      ruleId: 'WORK_SUPPORT_NOT_ZVW',
+      source: '003:L7218-7224',
+      reason: 'Support on the job is not Zvw',
+    };
+    const saved: Activity = {
+      ...base,
+      version: 1,
+      classification: {
+        funder: 'GEMEENTE_PARTICIPATIEWET',
+        funderLabel: '',
+        reason: rule.reason,
+        overridden: false,
+        rule,
+        override: null,
+      },
+    };
+    const current: Activity = {
+      ...base,
+      version: 2,
+      classification: {
+        ...saved.classification,
+        funder: 'UWV',
+        overridden: true,
+        override: { funder: 'UWV', reason: 'Door een collega', byName: 'Anna de Vries', at: '' },
+      },
+    };
+    net = mockFetch(
+      routes({
+        'GET /api/v1/ips/funding/catalogue': {
+          body: {
+            kinds: [{ kind: 'JOB_COACHING', label: '', domain: 'PARTICIPATION', description: '' }],
+            funders: [{ funder: 'WERKGEVER', label: '' }],
+            rules: [],
+          },
+        },
+        [`POST ${BASE}/activities`]: { status: 201, body: saved },
+        [`POST ${BASE}/activities/a1/funding-override`]: {
+          status: 409,
+          body: {
+            statusCode: 409,
+            code: 'VERSION_CONFLICT',
+            message: 'Changed meanwhile',
+            current,
+          },
+        },
+      }),
+    );
+    renderAt(<QuickEntryPage />, `/ips/quick?client=${MONIQUE}&form=activity`, '/ips/quick');
+    const form = await screen.findByRole('form', { name: 'Activiteit vastleggen' });
+    await userEvent.selectOptions(within(form).getByLabelText('Activiteit'), 'JOB_COACHING');
+    await userEvent.click(within(form).getByRole('button', { name: 'Activiteit opslaan' }));
+    const card = await screen.findByRole('region', { name: /Wie betaalt/ });
+    await userEvent.click(within(card).getByRole('button', { name: 'Financier aanpassen' }));
+    const override = within(card).getByRole('form', { name: 'Financier aanpassen' });
+    await userEvent.type(within(override).getByLabelText('Reden'), 'De werkgever betaalt dit');
+    await userEvent.click(within(override).getByRole('button', { name: 'Aanpassing opslaan' }));
+    expect(await within(card).findByText(/Iemand anders heeft dit net gewijzigd/)).toBeVisible();
+    expect(card).toHaveTextContent('Aangepast door Anna de Vries: Door een collega');
+    expect(within(card).getByRole('form', { name: 'Financier aanpassen' })).toBeInTheDocument();
+  });
+
   it('names the field the server refused', async () => {
     net = mockFetch(
       routes({
