@@ -14,6 +14,7 @@ import {
   type Note,
   type Plan,
 } from '@tandem/web-data-access';
+import { ipsResources } from '@tandem/web-ips';
 import { commonResources, emptyTranslations, todayDay, translationKeys } from '@tandem/web-ui';
 import { mockFetch, type FetchMock, type MockCall, type MockReply } from '@tandem/web-testing';
 import { ClientPage } from './client-page';
@@ -115,6 +116,25 @@ const participationPlan: Plan = {
   canEdit: true,
 };
 
+const IPS = `GET /api/v1/clients/${CLIENT}/ips`;
+const noTrajectory = {
+  trajectory: null,
+  history: [],
+  permissions: {
+    canCreateTrajectory: false,
+    canUpdateTrajectory: false,
+    canReadPlacements: false,
+    canCreatePlacement: false,
+    canReadWorkGoals: false,
+    canCreateWorkGoal: false,
+    canReviewWorkGoals: false,
+    canLinkTreatmentGoals: false,
+    canReadActivities: false,
+    creatableActivityKinds: [],
+    canCreateEmployerContact: false,
+  },
+};
+
 /** GET /notes per domain from a fixed list, newest first, paged. */
 function notesApi(notes: Note[]) {
   return (call: MockCall): MockReply => {
@@ -138,17 +158,19 @@ function createI18n() {
   void i18n.use(initReactI18next).init({
     lng: 'nl',
     fallbackLng: 'nl',
-    ns: ['clientFile', 'board', 'common'],
+    ns: ['clientFile', 'board', 'ips', 'common'],
     defaultNS: 'clientFile',
     resources: {
       nl: {
         clientFile: clientFileResources.nl,
         board: boardResources.nl,
+        ips: ipsResources.nl,
         common: commonResources.nl,
       },
       en: {
         clientFile: clientFileResources.en,
         board: boardResources.en,
+        ips: ipsResources.en,
         common: commonResources.en,
       },
     },
@@ -213,10 +235,16 @@ describe('ClientPage', () => {
       },
       [NOTES]: notesApi(notes),
       [`GET /api/v1/clients/${CLIENT}/plans`]: { body: [participationPlan] },
+      [IPS]: { body: noTrajectory },
     });
     renderClientPage();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Monique van Dam' })).toBeVisible();
+    // The work part (IPS) comes from @tandem/web-ips, for those who read participation data.
+    const work = await screen.findByRole('region', { name: 'Werk (IPS)' });
+    expect(
+      await within(work).findByText('Deze cliënt heeft geen open IPS-traject.'),
+    ).toBeInTheDocument();
     const participation = await screen.findByRole('region', {
       name: 'Participatie / re-integratie',
     });
@@ -396,6 +424,9 @@ describe('ClientPage', () => {
     renderClientPage();
     await screen.findByRole('region', { name: 'Van de cliënt' });
     expect(screen.queryByRole('button', { name: /Notitie schrijven/ })).not.toBeInTheDocument();
+    // Without participation data there is no work (IPS) section, and it is not even asked for.
+    expect(screen.queryByRole('region', { name: 'Werk (IPS)' })).not.toBeInTheDocument();
+    expect(net.callsTo(IPS)).toHaveLength(0);
   });
 
   it('saves a treatment note shared with the client, and it appears in its section', async () => {

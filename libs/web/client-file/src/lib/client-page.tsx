@@ -12,6 +12,7 @@ import {
   type Domain,
   type Note,
 } from '@tandem/web-data-access';
+import { IpsSection } from '@tandem/web-ips';
 import { Alert, Progress, commonErrorKey, formatDay, useDocumentTitle } from '@tandem/web-ui';
 import { DOMAIN_ORDER, PLANS_ANCHOR, domainAnchor } from './domains';
 import { NoteEditor } from './note-editor';
@@ -216,6 +217,8 @@ function ClientFile({ client, back, onClientChanged, onReload }: ClientFileProps
       ) : null}
 
       <PlansSection clientId={client.clientId} anchor={PLANS_ANCHOR} />
+      {/* IPS work is participation data: only for those who read that domain (the API decides). */}
+      {readable.includes('PARTICIPATION') ? <IpsSection clientId={client.clientId} /> : null}
 
       {writable.length > 0 ? (
         <section className="client__write" aria-label={t('editor.title')}>

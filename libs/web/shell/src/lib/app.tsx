@@ -8,6 +8,12 @@ import { CaseloadPage } from '@tandem/web-caseload';
 import { ClientPage } from '@tandem/web-client-file';
 import { ConsentsPage } from '@tandem/web-consent';
 import { AuthProvider, AuthSession, useAuth } from '@tandem/web-data-access';
+import {
+  DashboardPage,
+  DueWorkGoalsPage,
+  FundingReportPage,
+  QuickEntryPage,
+} from '@tandem/web-ips';
 import { Progress } from '@tandem/web-ui';
 import { createI18n, isLocale, storedLocale } from './i18n';
 import { Layout, SignedOutLayout } from './layout';
@@ -102,6 +108,38 @@ export function AppRoutes() {
           element={
             <RequirePage page="caseload">
               <ConsentsPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path={PATHS.ipsQuick}
+          element={
+            <RequirePage page="ipsQuick">
+              <QuickEntryPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path={PATHS.ipsWorkGoals}
+          element={
+            <RequirePage page="ipsWorkGoals">
+              <DueWorkGoalsPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path={PATHS.ipsDashboard}
+          element={
+            <RequirePage page="ipsDashboard">
+              <DashboardPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path={PATHS.fundingReport}
+          element={
+            <RequirePage page="fundingReport">
+              <FundingReportPage />
             </RequirePage>
           }
         />

@@ -5,6 +5,7 @@ import { boardResources } from '@tandem/web-board';
 import { caseloadResources } from '@tandem/web-caseload';
 import { clientFileResources } from '@tandem/web-client-file';
 import { consentResources } from '@tandem/web-consent';
+import { ipsResources } from '@tandem/web-ips';
 import { commonResources } from '@tandem/web-ui';
 import { shellEn, shellNl } from './i18n-resources';
 
@@ -22,6 +23,7 @@ export const resources = {
     board: boardResources.nl,
     clientFile: clientFileResources.nl,
     consent: consentResources.nl,
+    ips: ipsResources.nl,
     audit: auditResources.nl,
   },
   en: {
@@ -31,6 +33,7 @@ export const resources = {
     board: boardResources.en,
     clientFile: clientFileResources.en,
     consent: consentResources.en,
+    ips: ipsResources.en,
     audit: auditResources.en,
   },
 };
@@ -72,7 +75,7 @@ export function createI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE): I
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    ns: ['shell', 'common', 'caseload', 'board', 'clientFile', 'consent', 'audit'],
+    ns: ['shell', 'common', 'caseload', 'board', 'clientFile', 'consent', 'ips', 'audit'],
     defaultNS: 'shell',
     resources,
     // React escapes output itself; escaping here would show "&amp;" in names.

@@ -1,7 +1,16 @@
 import { CARE_ROLES, PARTICIPATION_ROLES, Role, type Principal } from '@tandem/domain';
 import { boardTeams } from '@tandem/web-board';
+import { canSeeDueWorkGoals } from '@tandem/web-ips';
 
-export type PageKey = 'caseload' | 'board' | 'passport' | 'accessLog';
+export type PageKey =
+  | 'caseload'
+  | 'board'
+  | 'ipsQuick'
+  | 'ipsWorkGoals'
+  | 'ipsDashboard'
+  | 'fundingReport'
+  | 'passport'
+  | 'accessLog';
 
 export interface NavItem {
   key: PageKey;
@@ -13,6 +22,10 @@ export interface NavItem {
 export const PATHS: Record<PageKey, string> = {
   caseload: '/caseload',
   board: '/board',
+  ipsQuick: '/ips/quick',
+  ipsWorkGoals: '/ips/work-goals',
+  ipsDashboard: '/ips/dashboard',
+  fundingReport: '/ips/funding',
   passport: '/passport',
   accessLog: '/access-log',
 };
@@ -35,6 +48,17 @@ export function canOpen(principal: Principal, page: PageKey): boolean {
       );
     case 'board':
       return !roles.includes(Role.CLIENT) && boardTeams(principal).length > 0;
+    case 'ipsQuick':
+      // The IPS specialist logs employer contacts, placements and activities.
+      return roles.includes(Role.IPS_TRAJECTBEGELEIDER);
+    case 'ipsWorkGoals':
+      return canSeeDueWorkGoals(principal);
+    case 'ipsDashboard':
+      // Every team member reads the team's IPS figures (aggregates only).
+      return !roles.includes(Role.CLIENT) && principal.teams.length > 0;
+    case 'fundingReport':
+      // Whoever may read activities: care staff and participation staff (scoped by the API).
+      return roles.some((role) => CARE_ROLES.includes(role) || PARTICIPATION_ROLES.includes(role));
     case 'passport':
       return roles.includes(Role.CLIENT) || principal.clientId !== null;
     case 'accessLog':
