@@ -8,4 +8,5 @@ export * from './lib/http/all-exceptions.filter';
 export * from './lib/http/validation';
 export * from './lib/http/rate-limit';
 export * from './lib/security/password';
+export * from './lib/pdf/pdf-text';
 export * from './lib/pdf/render-pdf';
