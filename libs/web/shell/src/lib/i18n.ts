@@ -4,6 +4,7 @@ import { auditResources } from '@tandem/web-audit';
 import { boardResources } from '@tandem/web-board';
 import { caseloadResources } from '@tandem/web-caseload';
 import { clientFileResources } from '@tandem/web-client-file';
+import { conferencesResources } from '@tandem/web-conferences';
 import { consentResources } from '@tandem/web-consent';
 import { commonResources } from '@tandem/web-ui';
 import { shellEn, shellNl } from './i18n-resources';
@@ -23,6 +24,7 @@ export const resources = {
     clientFile: clientFileResources.nl,
     consent: consentResources.nl,
     audit: auditResources.nl,
+    conferences: conferencesResources.nl,
   },
   en: {
     shell: shellEn,
@@ -32,6 +34,7 @@ export const resources = {
     clientFile: clientFileResources.en,
     consent: consentResources.en,
     audit: auditResources.en,
+    conferences: conferencesResources.en,
   },
 };
 

@@ -1,7 +1,7 @@
 import { CARE_ROLES, PARTICIPATION_ROLES, Role, type Principal } from '@tandem/domain';
 import { boardTeams } from '@tandem/web-board';
 
-export type PageKey = 'caseload' | 'board' | 'passport' | 'accessLog';
+export type PageKey = 'caseload' | 'board' | 'conferences' | 'passport' | 'accessLog';
 
 export interface NavItem {
   key: PageKey;
@@ -13,6 +13,7 @@ export interface NavItem {
 export const PATHS: Record<PageKey, string> = {
   caseload: '/caseload',
   board: '/board',
+  conferences: '/conferences',
   passport: '/passport',
   accessLog: '/access-log',
 };
@@ -35,6 +36,9 @@ export function canOpen(principal: Principal, page: PageKey): boolean {
       );
     case 'board':
       return !roles.includes(Role.CLIENT) && boardTeams(principal).length > 0;
+    case 'conferences':
+      // Professionals: organisers plan, invited partners attend (the API decides what they see).
+      return !roles.includes(Role.CLIENT);
     case 'passport':
       return roles.includes(Role.CLIENT) || principal.clientId !== null;
     case 'accessLog':
