@@ -158,10 +158,7 @@ export function AgendaPrep({
           {proposals.list.map((p) => (
             <li key={p.clientId} className="cf-prep-row">
               <span>
-                {p.name}{' '}
-                <span className="cf-muted">
-                  ({t(`source.${p.source}`)}: {p.reason})
-                </span>
+                {p.name} <span className="cf-muted">({t(`source.${p.source}`)})</span>
               </span>
               {onAgenda.has(p.clientId) ? (
                 <span className="t-badge">{t('prep.onAgenda')}</span>

@@ -49,7 +49,7 @@ export function ConferencesPage() {
   const canPlan = planningTeams(principal).length > 0;
 
   return (
-    <main className="shell-main cf-page" id="main">
+    <div className="cf-page">
       <div className="cf-head">
         <h1>{t('list.title')}</h1>
         <div className="cf-head__actions">
@@ -135,6 +135,6 @@ export function ConferencesPage() {
           ))}
         </ul>
       ) : null}
-    </main>
+    </div>
   );
 }

@@ -214,10 +214,10 @@ export function PlannerPage() {
 
   if (!teams.length)
     return (
-      <main className="shell-main cf-page" id="main">
+      <div className="cf-page">
         <h1>{t('planner.title')}</h1>
         <Alert tone="info">{t('planner.noTeam')}</Alert>
-      </main>
+      </div>
     );
 
   const team = invitees.list.filter((p) => p.teamMember);
@@ -234,7 +234,7 @@ export function PlannerPage() {
   );
 
   return (
-    <main className="shell-main cf-page" id="main">
+    <div className="cf-page">
       <p>
         <Link to="/conferences">{t('back')}</Link>
       </p>
@@ -421,6 +421,6 @@ export function PlannerPage() {
           {saving ? <Progress label={t('planner.saving')} /> : null}
         </div>
       </form>
-    </main>
+    </div>
   );
 }

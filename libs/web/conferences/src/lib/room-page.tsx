@@ -276,13 +276,13 @@ export function ConferenceRoomPage() {
 
   if (load.loading)
     return (
-      <main className="shell-main cf-page" id="main">
+      <div className="cf-page">
         <Progress label={t('room.loading')} block />
-      </main>
+      </div>
     );
   if (!detail)
     return (
-      <main className="shell-main cf-page" id="main">
+      <div className="cf-page">
         <h1>{t('room.title')}</h1>
         <div role="alert">
           <Alert
@@ -297,14 +297,14 @@ export function ConferenceRoomPage() {
             {load.error?.status === 404 ? t('room.notFoundHelp') : errorText(load.error)}
           </Alert>
         </div>
-      </main>
+      </div>
     );
 
   const status = liveWanted && state.conference ? state.conference.status : detail.status;
   const closed = status === 'CLOSED';
 
   return (
-    <main className="shell-main cf-page" id="main">
+    <div className="cf-page">
       <p>
         <Link to="/conferences">{t('back')}</Link>
       </p>
@@ -371,6 +371,6 @@ export function ConferenceRoomPage() {
       {!detail.canJoin && !closed && status !== 'CANCELLED' ? (
         <Alert tone="info">{t('room.notInvited')}</Alert>
       ) : null}
-    </main>
+    </div>
   );
 }

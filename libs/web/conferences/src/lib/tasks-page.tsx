@@ -98,7 +98,7 @@ export function TasksPage() {
   );
 
   return (
-    <main className="shell-main cf-page" id="main">
+    <div className="cf-page">
       <p>
         <Link to="/conferences">{t('back')}</Link>
       </p>
@@ -132,6 +132,6 @@ export function TasksPage() {
           {list(done, t('tasks.doneList'), `${ids}-done`)}
         </>
       ) : null}
-    </main>
+    </div>
   );
 }

@@ -30,15 +30,14 @@ export function canOpen(principal: Principal, page: PageKey): boolean {
   const roles = principal.roles;
   switch (page) {
     case 'caseload':
+    // Conferences: the same people; organisers plan, invited partners attend (the API decides).
+    case 'conferences':
       return (
         !roles.includes(Role.CLIENT) &&
         (principal.teams.length > 0 || roles.some((role) => CASELOAD_ROLES.includes(role)))
       );
     case 'board':
       return !roles.includes(Role.CLIENT) && boardTeams(principal).length > 0;
-    case 'conferences':
-      // Professionals: organisers plan, invited partners attend (the API decides what they see).
-      return !roles.includes(Role.CLIENT);
     case 'passport':
       return roles.includes(Role.CLIENT) || principal.clientId !== null;
     case 'accessLog':
