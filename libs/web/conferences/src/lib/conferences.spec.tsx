@@ -119,7 +119,7 @@ const anonymisedItem: AgendaItem = {
   id: 'i1',
   position: 1,
   view: 'ANONYMISED',
-  pseudonym: 'K-7F3A',
+  pseudonym: 'Cliënt K-7F3A',
   ageBand: '40-49',
   source: 'MANUAL',
   minutes: {

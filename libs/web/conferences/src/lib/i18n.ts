@@ -164,7 +164,7 @@ export const conferencesNl = {
     online: 'verbonden',
     away: 'niet verbonden',
     itemHeading: 'Agendapunt {{position}}: {{name}}',
-    anonymisedName: 'Cliënt {{pseudonym}}, {{ageBand}} jaar',
+    anonymisedName: '{{pseudonym}}, {{ageBand}} jaar',
     anonymised: 'Zonder naam',
     current: 'Nu aan de orde',
     anonymisedWhy:
@@ -449,7 +449,7 @@ export const conferencesEn: typeof conferencesNl = {
     online: 'connected',
     away: 'not connected',
     itemHeading: 'Item {{position}}: {{name}}',
-    anonymisedName: 'Client {{pseudonym}}, aged {{ageBand}}',
+    anonymisedName: '{{pseudonym}}, aged {{ageBand}}',
     anonymised: 'Anonymised',
     current: 'Being discussed',
     anonymisedWhy:
