@@ -40,7 +40,7 @@ async function horizontalOverflow(page: Page): Promise<number> {
 /** Everything a person could read on the page, the tab title and form values included. */
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const values = [...document.querySelectorAll('input, textarea, select')].map(
+    const values = Array.from(document.querySelectorAll('input, textarea, select')).map(
       (e) => (e as HTMLInputElement).value,
     );
     return [document.title, document.body.innerText, ...values].join('\n');

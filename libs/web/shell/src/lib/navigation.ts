@@ -29,8 +29,8 @@ const CASELOAD_ROLES: readonly Role[] = [
 export function canOpen(principal: Principal, page: PageKey): boolean {
   const roles = principal.roles;
   switch (page) {
+    // Conferences go to the same people: organisers plan, invited partners attend (the API decides).
     case 'caseload':
-    // Conferences: the same people; organisers plan, invited partners attend (the API decides).
     case 'conferences':
       return (
         !roles.includes(Role.CLIENT) &&
