@@ -397,6 +397,83 @@ describe('case conferences in the browser', () => {
     });
   });
 
+  it('lets the chair record a decision by the regiebehandelaar and an action item with owner and due date', async () => {
+    const withRoles = detailFor([identifiedItem], {
+      canRun: true,
+      attendees: [
+        {
+          userId: 'u-anna',
+          displayName: 'Anna de Vries',
+          organisationName: 'GGZ Rivierenland',
+          roles: ['REGIEBEHANDELAAR'],
+          isClient: false,
+        },
+        {
+          userId: 'u-fatima',
+          displayName: 'Fatima El Amrani',
+          organisationName: 'Gemeente Rivierstad',
+          roles: ['KLANTMANAGER'],
+          isClient: false,
+        },
+      ],
+    });
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': signedInAs(sanne),
+      'GET /api/v1/conferences/c1': { body: withRoles },
+      'GET /api/v1/conferences/c1/proposals': { body: [] },
+    });
+    const live = fakeIo();
+    live.answers['conference:join'] = {
+      ok: true,
+      conferenceId: 'c1',
+      seq: 3,
+      conference: {
+        id: 'c1',
+        kind: 'PARTNER_CASE_DISCUSSION',
+        title: 'Overleg',
+        startsAt: '2026-12-01T12:00:00.000Z',
+        status: 'LIVE',
+        teamName: 'FACT',
+        location: 'x',
+        videoUrl: null,
+      },
+      currentItemId: 'i1',
+      attendees: withRoles.attendees,
+      items: [identifiedItem],
+    };
+    live.answers['decision:add'] = { ok: true };
+    live.answers['action:add'] = { ok: false, code: 'OWNER_SEES_ANONYMISED' };
+    const user = userEvent.setup();
+    renderAt('/conferences/c1', live);
+    await user.type(await screen.findByLabelText('Besluit'), 'Proefplaatsing gaat door');
+    expect(screen.getByLabelText('Besloten door')).toHaveValue('u-anna');
+    await user.click(screen.getByRole('button', { name: 'Besluit vastleggen' }));
+    expect(await screen.findByText('Het besluit is vastgelegd.')).toBeInTheDocument();
+    expect(live.last().sent('decision:add')).toEqual([
+      {
+        conferenceId: 'c1',
+        itemId: 'i1',
+        text: 'Proefplaatsing gaat door',
+        decidedBy: 'u-anna',
+        visibility: 'IDENTIFIED',
+      },
+    ]);
+
+    await user.type(screen.getByLabelText('Actie'), 'Vrijstelling bevestigen');
+    await user.selectOptions(screen.getByLabelText('Wie doet het'), 'u-fatima');
+    await user.click(screen.getByRole('button', { name: 'Actie toevoegen' }));
+    expect(await screen.findByText(/Deze persoon ziet de cliënt zonder naam/)).toBeInTheDocument();
+    expect(live.last().sent('action:add')).toEqual([
+      expect.objectContaining({
+        itemId: 'i1',
+        text: 'Vrijstelling bevestigen',
+        ownerId: 'u-fatima',
+        visibility: 'IDENTIFIED',
+        dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      }),
+    ]);
+  });
+
   it('lists my tasks and marks one done', async () => {
     const task: Task = {
       id: 't1',
