@@ -246,6 +246,37 @@ describe('case conferences: planning and privacy gating over HTTP', () => {
     expect(again.status).toBe(409);
   });
 
+  it('offers the team and the partners working with its clients as invitees, to care staff of the team only', async () => {
+    const res = await t.request('GET', `/api/v1/conferences/invitees?teamId=${NOORD}`, {
+      token: await t.tokenFor('keyworker'),
+    });
+    expect(res.status).toBe(200);
+    const byId = new Map(
+      res.body.map((p: { userId: string }) => [p.userId, p] as [string, unknown]),
+    );
+    expect(byId.get(userId('regie'))).toMatchObject({ teamMember: true });
+    expect(byId.get(userId('klantmanager'))).toMatchObject({
+      displayName: 'Fatima El Amrani',
+      teamMember: false,
+    });
+    expect(byId.has(userId('zuid-regie'))).toBe(false);
+    expect(byId.has(userId('monique'))).toBe(false);
+    // Staff only: no client appears in the answer.
+    expect(JSON.stringify(res.body)).not.toContain(monique.id);
+
+    for (const key of ['klantmanager', 'zuid-regie']) {
+      const refused = await t.request('GET', `/api/v1/conferences/invitees?teamId=${NOORD}`, {
+        token: await t.tokenFor(key),
+      });
+      expect(refused.status).toBe(403);
+    }
+    const bad = await t.request('GET', '/api/v1/conferences/invitees?teamId=noord', {
+      token: await t.tokenFor('keyworker'),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('teamId');
+  });
+
   it('plans a weekly board-meeting series with its occurrences', async () => {
     const res = await t.request('POST', '/api/v1/conference-series', {
       token: await t.tokenFor('regie'),

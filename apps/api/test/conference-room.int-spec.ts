@@ -187,6 +187,42 @@ describe('case conferences: the live room', () => {
     expect(row).toEqual({ status: 'LIVE', current_item_id: itemId });
   });
 
+  it('sends an item added during the meeting to those already in the room, each in their own view, and its minutes after it', async () => {
+    const { id } = await planPartnerDiscussion(t, { items: [] });
+    const sanne = await room('keyworker');
+    const fatima = await room('klantmanager');
+    expect(await sanne.send('conference:join', { conferenceId: id })).toMatchObject({ items: [] });
+    expect(await fatima.send('conference:join', { conferenceId: id })).toMatchObject({ items: [] });
+
+    const added = await t.request('POST', `/api/v1/conferences/${id}/items`, {
+      token: await t.tokenFor('keyworker'),
+      body: { clientId: monique.id, topic: 'Monique: vrijstelling' },
+    });
+    expect(added.status).toBe(201);
+    const itemId = added.body.items[0].id;
+    const forSanne = await sanne.next('conference:event', (e) => e.type === 'item.added');
+    expect(forSanne.item).toMatchObject({ id: itemId, view: 'IDENTIFIED', clientId: monique.id });
+    const forFatima = await fatima.next('conference:event', (e) => e.type === 'item.added');
+    expect(forFatima.item).toMatchObject({ id: itemId, view: 'ANONYMISED' });
+    for (const secret of MONIQUE_IDENTIFIERS) expect(fatima.all()).not.toContain(secret);
+
+    expect(
+      await fatima.send('minutes:write', {
+        conferenceId: id,
+        itemId,
+        section: 'ANONYMISED',
+        baseVersion: 0,
+        text: 'Werkervaringsplaats loopt goed.',
+      }),
+    ).toMatchObject({ ok: true });
+    const minutes = await sanne.next('conference:event', (e) => e.type === 'minutes.changed');
+    expect(minutes).toMatchObject({
+      itemId,
+      section: 'ANONYMISED',
+      text: 'Werkervaringsplaats loopt goed.',
+    });
+  });
+
   it('two editors typing in the same minutes at the same time lose nothing', async () => {
     const { id, itemId } = await planPartnerDiscussion(t);
     const sanne = await room('keyworker');

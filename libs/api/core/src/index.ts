@@ -9,4 +9,5 @@ export * from './lib/http/validation';
 export * from './lib/http/rate-limit';
 export * from './lib/http/origin-check';
 export * from './lib/security/password';
+export * from './lib/pdf/pdf-text';
 export * from './lib/pdf/render-pdf';

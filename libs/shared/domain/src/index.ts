@@ -5,3 +5,4 @@ export * from './lib/auth';
 export * from './lib/consent';
 export * from './lib/ips';
 export * from './lib/ips-fidelity';
+export * from './lib/minutes-merge';

@@ -13,8 +13,14 @@ import {
   type ClientDetail,
 } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, translationKeys } from '@tandem/web-ui';
-import { fakeIo, type FakeIo } from '../test/fake-io';
-import { mockFetch, type FetchMock, type MockCall, type MockReply } from '@tandem/web-testing';
+import {
+  fakeIo,
+  mockFetch,
+  type FakeIo,
+  type FetchMock,
+  type MockCall,
+  type MockReply,
+} from '@tandem/web-testing';
 import { BoardPage } from './board-page';
 import { boardEn, boardNl, boardResources } from './i18n';
 

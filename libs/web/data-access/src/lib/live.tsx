@@ -38,6 +38,11 @@ export function LiveProvider({ connect, children }: { connect: LiveConnect; chil
   return <LiveContext.Provider value={connect}>{children}</LiveContext.Provider>;
 }
 
+/** How this app opens sockets (socket.io-client's `io`, or a test's fake): for other live features. */
+export function useLiveConnect(): LiveConnect {
+  return useContext(LiveContext);
+}
+
 /** `board:changed` from the server: ids only, the client refetches with its own rights. */
 export interface BoardChanged {
   clientId: string;

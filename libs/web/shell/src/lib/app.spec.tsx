@@ -145,7 +145,7 @@ describe('Tandem web app', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Caseload', 'Bord', 'Werkdoelen', 'IPS-dashboard', 'Financiering']);
+    ).toEqual(['Caseload', 'Bord', 'Overleggen', 'Werkdoelen', 'IPS-dashboard', 'Financiering']);
     expect(screen.getByRole('link', { name: 'van Dam, Monique' })).toHaveAttribute(
       'href',
       '/clients/c-monique',
@@ -175,7 +175,7 @@ describe('Tandem web app', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Caseload', 'Financiering']);
+    ).toEqual(['Caseload', 'Overleggen', 'Financiering']);
   });
 
   it('says in Dutch that the e-mail address or password is wrong', async () => {

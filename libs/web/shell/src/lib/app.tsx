@@ -6,6 +6,7 @@ import { AccessLogPage } from '@tandem/web-audit';
 import { BoardPage } from '@tandem/web-board';
 import { CaseloadPage } from '@tandem/web-caseload';
 import { ClientPage } from '@tandem/web-client-file';
+import { ConferencesRoutes } from '@tandem/web-conferences';
 import { ConsentsPage } from '@tandem/web-consent';
 import { AuthProvider, AuthSession, useAuth } from '@tandem/web-data-access';
 import {
@@ -108,6 +109,14 @@ export function AppRoutes() {
           element={
             <RequirePage page="caseload">
               <ConsentsPage />
+            </RequirePage>
+          }
+        />
+        <Route
+          path={`${PATHS.conferences}/*`}
+          element={
+            <RequirePage page="conferences">
+              <ConferencesRoutes />
             </RequirePage>
           }
         />

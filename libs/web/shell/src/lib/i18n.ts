@@ -4,6 +4,7 @@ import { auditResources } from '@tandem/web-audit';
 import { boardResources } from '@tandem/web-board';
 import { caseloadResources } from '@tandem/web-caseload';
 import { clientFileResources } from '@tandem/web-client-file';
+import { conferencesResources } from '@tandem/web-conferences';
 import { consentResources } from '@tandem/web-consent';
 import { ipsResources } from '@tandem/web-ips';
 import { commonResources } from '@tandem/web-ui';
@@ -25,6 +26,7 @@ export const resources = {
     consent: consentResources.nl,
     ips: ipsResources.nl,
     audit: auditResources.nl,
+    conferences: conferencesResources.nl,
   },
   en: {
     shell: shellEn,
@@ -35,6 +37,7 @@ export const resources = {
     consent: consentResources.en,
     ips: ipsResources.en,
     audit: auditResources.en,
+    conferences: conferencesResources.en,
   },
 };
 

@@ -32,6 +32,7 @@ describe('navigation of the IPS pages by role', () => {
     expect(keys(withRole('IPS_TRAJECTBEGELEIDER'))).toEqual([
       'caseload',
       'board',
+      'conferences',
       'ipsQuick',
       'ipsWorkGoals',
       'ipsDashboard',

@@ -5,6 +5,7 @@ import { canSeeDueWorkGoals } from '@tandem/web-ips';
 export type PageKey =
   | 'caseload'
   | 'board'
+  | 'conferences'
   | 'ipsQuick'
   | 'ipsWorkGoals'
   | 'ipsDashboard'
@@ -22,6 +23,7 @@ export interface NavItem {
 export const PATHS: Record<PageKey, string> = {
   caseload: '/caseload',
   board: '/board',
+  conferences: '/conferences',
   ipsQuick: '/ips/quick',
   ipsWorkGoals: '/ips/work-goals',
   ipsDashboard: '/ips/dashboard',
@@ -41,7 +43,9 @@ const CASELOAD_ROLES: readonly Role[] = [
 export function canOpen(principal: Principal, page: PageKey): boolean {
   const roles = principal.roles;
   switch (page) {
+    // Conferences go to the same people: organisers plan, invited partners attend (the API decides).
     case 'caseload':
+    case 'conferences':
       return (
         !roles.includes(Role.CLIENT) &&
         (principal.teams.length > 0 || roles.some((role) => CASELOAD_ROLES.includes(role)))

@@ -1,10 +1,22 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
@@ -22,6 +34,8 @@ import {
   ConferencesQueryDto,
   CreateConferenceDto,
   CreateSeriesDto,
+  InviteeDto,
+  InviteesQueryDto,
   MinutesDto,
   ProposalDto,
   SeriesResultDto,
@@ -74,6 +88,25 @@ export class ConferencesController {
     return this.conferences.create(p, dto);
   }
 
+  @Get('invitees')
+  @Policy({
+    action: 'create',
+    subject: 'Conference',
+    scope:
+      'record: 403 unless care staff of the team; SQL: read Client (partners assigned to clients you may read); staff names only',
+    auditAction: 'SEARCH',
+  })
+  @ApiOperation({
+    summary: 'People you can invite: the team and partners working with its clients',
+  })
+  @ApiOkResponse({ type: [InviteeDto] })
+  invitees(
+    @CurrentPrincipal() p: Principal,
+    @Query() query: InviteesQueryDto,
+  ): Promise<InviteeDto[]> {
+    return this.conferences.invitees(p, query.teamId);
+  }
+
   @Get(':id')
   @Policy({
     action: 'read',
@@ -88,6 +121,31 @@ export class ConferencesController {
     @Param('id', uuid) id: string,
   ): Promise<ConferenceDetailDto> {
     return this.conferences.detail(p, id);
+  }
+
+  @Get(':id/minutes.pdf')
+  @ApiProduces('application/pdf')
+  @Policy({
+    action: 'read',
+    subject: 'Conference',
+    scope:
+      'record: 404 unless readable; each item gated per caller like the live room (anonymised: pseudonym and age band, no names or identified minutes)',
+    auditAction: 'EXPORT',
+  })
+  @ApiOperation({
+    summary: 'The minutes, decisions and action items as a PDF, as you may see them',
+  })
+  @ApiOkResponse({ description: 'A PDF document', schema: { type: 'string', format: 'binary' } })
+  async minutesPdf(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { pdf, filename } = await this.conferences.minutesPdf(p, id);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `attachment; filename="${filename}"`);
+    reply.header('cache-control', 'no-store');
+    return pdf;
   }
 
   @Patch(':id')

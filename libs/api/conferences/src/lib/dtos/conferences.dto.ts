@@ -52,6 +52,12 @@ export class ConferencesQueryDto {
   to?: string;
 }
 
+export class InviteesQueryDto {
+  @ApiProperty({ description: 'The organising team' })
+  @IsUUID('all', { message: 'teamId must be a UUID' })
+  teamId: string;
+}
+
 export class AgendaItemInputDto {
   @ApiProperty({ description: 'A client of your team (you must be their care staff)' })
   @IsUUID('all', { message: 'clientId must be a UUID' })
@@ -419,6 +425,15 @@ export class ConferenceDetailDto extends ConferenceSummaryDto {
   @ApiProperty({ description: 'Number of the last event (for the live room)' }) seq: number;
   @ApiProperty({ type: [AttendeeDto] }) attendees: AttendeeDto[];
   @ApiProperty({ type: [AgendaItemDto] }) items: AgendaItemDto[];
+}
+
+export class InviteeDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ type: [String] }) roles: string[];
+  @ApiProperty({ description: 'Member of the organising team; otherwise a partner' })
+  teamMember: boolean;
 }
 
 export class ProposalDto {

@@ -99,6 +99,15 @@ export interface TaskRow {
   version: number;
 }
 
+export interface InviteeRow {
+  userId: string;
+  displayName: string;
+  organisationName: string;
+  roles: string[];
+  /** Member of the organising team (else: a partner working with the team's clients). */
+  teamMember: boolean;
+}
+
 export interface ProposalRow {
   clientId: string;
   firstName: string;
@@ -739,6 +748,30 @@ export class ConferencesRepository {
        ) x
        WHERE ${scopeSql} AND c.team_id = ${team}
        ORDER BY x.source, x.since NULLS LAST, c.id LIMIT 200`,
+      params.values,
+    );
+  }
+
+  /**
+   * People who can be invited to a team's conference: the team's members and the professionals
+   * (also of partner organisations) with an active assignment to a client of the team the caller
+   * may read. Names, organisations and roles only; which client links them is not returned.
+   */
+  async invitees(scopeSql: string, params: SqlParams, teamId: string): Promise<InviteeRow[]> {
+    const team = params.add(teamId);
+    return this.db.query(
+      `WITH ids AS (
+         SELECT tm.user_id, true AS member FROM team_members tm WHERE tm.team_id = ${team}
+         UNION ALL
+         SELECT ca.user_id, false FROM client_assignments ca JOIN clients c ON c.id = ca.client_id
+         WHERE ${scopeSql} AND c.team_id = ${team} AND ca.ended_at IS NULL
+       )
+       SELECT u.id AS "userId", u.display_name AS "displayName", o.name AS "organisationName", u.roles,
+              bool_or(ids.member) AS "teamMember"
+       FROM ids JOIN users u ON u.id = ids.user_id JOIN organisations o ON o.id = u.organisation_id
+       WHERE u.active AND u.client_id IS NULL
+       GROUP BY u.id, u.display_name, o.name, u.roles
+       ORDER BY bool_or(ids.member) DESC, o.name, u.display_name LIMIT 500`,
       params.values,
     );
   }

@@ -48,7 +48,11 @@ export class ConferenceTx {
           extra,
         );
         if (seq === null) throw conferenceClosed();
-        events.push({ ...event, seq });
+        // The caller's own object: content it resolves after this call (`ConferenceTx.resolve`,
+        // e.g. the item an `item.added` inserts) must reach the published event.
+        const published = event as ConferenceEvent;
+        published.seq = seq;
+        events.push(published);
         return seq;
       };
       return work(m, emit);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { AuditTrail } from '@tandem/api-audit';
 import { AuthzService, SqlParams, forbidden, notFound } from '@tandem/api-authz';
-import { DomainError } from '@tandem/api-core';
+import { DomainError, renderPdf } from '@tandem/api-core';
 import { NotesRepository } from '@tandem/api-notes';
 import { RecordDomain, Role, type Principal } from '@tandem/domain';
 import {
@@ -16,6 +16,7 @@ import {
   ConferencesQueryDto,
   CreateConferenceDto,
   CreateSeriesDto,
+  InviteeDto,
   ProposalDto,
   SeriesResultDto,
   TaskDto,
@@ -30,6 +31,7 @@ import {
 import { AGENDA_PROPOSAL_SOURCES, AgendaProposalSource } from './agenda-sources';
 import { ConferenceAccess, Viewer } from './conference-access';
 import { ConferenceTx } from './conference-tx';
+import { minutesDocument } from './minutes-pdf';
 import { ItemSource, ageBand, itemPayload } from './privacy-gate';
 
 const KIND_LABEL: Record<string, string> = {
@@ -146,7 +148,7 @@ export class ConferencesService {
     principal: Principal,
     viewer: Viewer,
     items: { id: string; clientId: string | null; teamId: string | null }[],
-    action: 'READ' | 'CREATE' | 'UPDATE',
+    action: 'READ' | 'CREATE' | 'UPDATE' | 'EXPORT',
     conferenceId: string,
   ) {
     for (const item of items) {
@@ -167,7 +169,7 @@ export class ConferencesService {
   async detail(
     principal: Principal,
     id: string,
-    action: 'READ' | 'CREATE' | 'UPDATE' = 'READ',
+    action: 'READ' | 'CREATE' | 'UPDATE' | 'EXPORT' = 'READ',
   ): Promise<ConferenceDetailDto> {
     const row = await this.readable(principal, id);
     const [attendees, items, viewer] = await Promise.all([
@@ -295,6 +297,24 @@ export class ConferencesService {
     return this.detail(principal, id, 'CREATE');
   }
 
+  /**
+   * The minutes (per item: minutes, decisions, actions) as a PDF for this caller, built from the
+   * same gated view as the live room: an item the caller sees anonymised stays anonymised. The
+   * identified items are recorded in the access log as an export.
+   */
+  async minutesPdf(principal: Principal, id: string): Promise<{ pdf: Buffer; filename: string }> {
+    const detail = await this.detail(principal, id, 'EXPORT');
+    const pdf = await renderPdf(
+      minutesDocument(
+        detail,
+        { displayName: principal.displayName, locale: principal.locale === 'en' ? 'en' : 'nl' },
+        new Date(),
+      ),
+    );
+    const day = amsterdamDate(new Date(detail.startsAt));
+    return { pdf, filename: `verslag-${day}-${id.slice(0, 8)}.pdf` };
+  }
+
   async update(
     principal: Principal,
     id: string,
@@ -379,6 +399,18 @@ export class ConferencesService {
       await this.repo.removeAttendee(m, id, userId);
     });
     return this.detail(principal, id, 'UPDATE');
+  }
+
+  /** Who the caller may invite to a conference of the team (care staff of the team only). */
+  async invitees(principal: Principal, teamId: string): Promise<InviteeDto[]> {
+    if (!(await this.authz.can(principal, 'create', 'Conference', { teamId, attendeeIds: [] })))
+      throw forbidden(
+        'Only care staff of a team plan its conferences. Choose a team you work in as a care professional.',
+      );
+    const params = new SqlParams();
+    const scope = await this.authz.scope(principal, 'read', 'Client', params);
+    const rows = await this.repo.invitees(scope, params, teamId);
+    return rows.map((r) => ({ ...r, teamMember: !!r.teamMember }));
   }
 
   /** Clients proposed for the agenda: on the board, new referrals, and any registered sources. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthzService, forbidden, notFound } from '@tandem/api-authz';
 import { DomainError } from '@tandem/api-core';
-import type { Principal } from '@tandem/domain';
+import { mergeMinutes, type Principal } from '@tandem/domain';
 import { ActionMessage, DecisionMessage, MinutesMessage } from '../dtos/conferences.dto';
 import {
   AttendeeRow,
@@ -14,7 +14,6 @@ import { ConferenceAccess, Viewer } from './conference-access';
 import { ConferenceEvent, ResolvedContent } from './conference-bus';
 import { ConferenceTx } from './conference-tx';
 import { ConferencesService, conferenceSubject } from './conferences.service';
-import { mergeMinutes } from './minutes-merge';
 import { ItemRecord, Section, Visibility } from './privacy-gate';
 
 export type MinutesResult =

@@ -1,5 +1,6 @@
 /**
- * A simple operational merge for live minutes. A writer sends the text they edited and the version
+ * A simple operational merge for live minutes (used by the API on save and by the web room when
+ * someone else's change arrives while you type). A writer sends the text they edited and the version
  * it was based on; when someone else saved in between, both edits are reduced to one changed region
  * of the base text each (common prefix and suffix). Regions that do not overlap are both applied;
  * two insertions at the same place are both kept (the one saved first comes first). Overlapping
