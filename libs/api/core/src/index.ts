@@ -7,5 +7,6 @@ export * from './lib/http/problem';
 export * from './lib/http/all-exceptions.filter';
 export * from './lib/http/validation';
 export * from './lib/http/rate-limit';
+export * from './lib/http/idempotency';
 export * from './lib/security/password';
 export * from './lib/pdf/render-pdf';

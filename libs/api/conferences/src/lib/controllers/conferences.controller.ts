@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   AddAttendeeDto,
@@ -56,6 +56,7 @@ export class ConferencesController {
   }
 
   @Post()
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Conference',
@@ -107,6 +108,7 @@ export class ConferencesController {
   }
 
   @Post(':id/attendees')
+  @Idempotent()
   @Policy({
     action: 'update',
     subject: 'Conference',
@@ -159,6 +161,7 @@ export class ConferencesController {
   }
 
   @Post(':id/items')
+  @Idempotent()
   @Policy({
     action: 'update',
     subject: 'Conference',
@@ -208,6 +211,7 @@ export class ConferencesController {
   }
 
   @Post(':id/items/:itemId/attach')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Note',
@@ -233,6 +237,7 @@ export class ConferenceSeriesController {
   constructor(private readonly conferences: ConferencesService) {}
 
   @Post('conference-series')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Conference',
