@@ -23,6 +23,11 @@ export const IDEMPOTENT_REPLAY = Symbol('tandem:idempotent-replay');
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 const SWEEP_INTERVAL_MS = 10 * 60_000;
+/**
+ * A claim without a stored response that is older than this is abandoned (its request failed while
+ * the database was away, so it could not be released): another request may take the key over.
+ */
+const STALE_CLAIM_SECONDS = 60;
 
 type Request = FastifyRequest & {
   user?: { userId?: string };
@@ -141,6 +146,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
          SET request_hash = EXCLUDED.request_hash, status_code = NULL, response = NULL,
              created_at = now(), expires_at = EXCLUDED.expires_at
          WHERE idempotency_keys.expires_at <= now()
+            OR (idempotency_keys.status_code IS NULL
+                AND idempotency_keys.created_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS}))
        RETURNING 1`,
       [userId, key, requestHash],
     );
@@ -155,11 +162,30 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return result;
   }
 
+  /**
+   * Frees the key of a failed request. When the database itself is away, keeps trying in the
+   * background (every 2 s for 2 minutes), so that the client's retry can use the key once the
+   * database is back instead of being told for a minute that the first request is still running.
+   */
   private async release(userId: string, key: string) {
-    await this.db.query(
-      'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL',
-      [userId, key],
-    );
+    const attempt = () =>
+      this.db.query(
+        'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL',
+        [userId, key],
+      );
+    try {
+      await attempt();
+    } catch {
+      let tries = 0;
+      const timer = setInterval(() => {
+        if (++tries > 60) return clearInterval(timer);
+        attempt().then(
+          () => clearInterval(timer),
+          () => undefined,
+        );
+      }, 2000);
+      timer.unref();
+    }
   }
 
   /** Forgets expired keys, at most every ten minutes per process, without holding up the request. */
