@@ -105,7 +105,7 @@ export function startApi(
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
       // Many users sign in within seconds from one address: the per-address limit would refuse them.
-      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
