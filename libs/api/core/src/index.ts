@@ -8,6 +8,7 @@ export * from './lib/http/all-exceptions.filter';
 export * from './lib/http/validation';
 export * from './lib/http/rate-limit';
 export * from './lib/http/origin-check';
+export * from './lib/http/idempotency';
 export * from './lib/security/password';
 export * from './lib/pdf/pdf-text';
 export * from './lib/pdf/render-pdf';

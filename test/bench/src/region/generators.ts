@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { bulkInsert } from './bulk';
 import { NOTE_DOMAINS, RegionClient, RegionPlan, TEAM_TYPE, daysBefore } from './plan';
 import { NOTE_SENTENCES, NOTE_TITLES } from './vocabulary';
+import { accessLog, consents, sharingAgreements } from './history';
 
 export interface GeneratorContext {
   db: EntityManager;
@@ -131,15 +132,17 @@ function pickDomain(r: number, hasAccount: boolean): number {
 }
 
 /**
- * Notes (with their first revision, as the API writes them), spread over the year before the
- * reference date and inserted in date order, so that a client's notes lie scattered over the table
+ * Notes (with their first revision, as the API writes them), spread over the years before the
+ * reference date (`years`, 1 in the benchmark) and inserted in date order, so that a client's notes lie scattered over the table
  * as they do in production. Bodies are composed in SQL from sentence indexes: only integers travel.
  */
 const notes: RegionGenerator = {
   name: 'notes',
   async generate({ db, plan, log }) {
     const { seed, scale } = plan.options;
-    const total = Math.round(plan.options.notes * scale);
+    const { years } = plan.options;
+    const total = Math.round(plan.options.notes * scale * years);
+    const days = 365 * years;
     const rnd = prng(seed + 7);
     const pickFrom = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
 
@@ -197,7 +200,7 @@ const notes: RegionGenerator = {
         client[n] = c.index + 1;
         domain[n] = d + 1;
         author[n] = authorFor(c, dom) + 1;
-        day[n] = Math.floor(rnd() * 365);
+        day[n] = Math.floor(rnd() * days);
         minute[n] = Math.floor(rnd() * 600);
         const [tOff, tLen] = titles.ranges.get(dom) as [number, number];
         title[n] = tOff + Math.floor(rnd() * tLen) + 1;
@@ -275,7 +278,11 @@ export const REGION_GENERATORS: RegionGenerator[] = [
   teamMembers,
   assignments,
   notes,
+  sharingAgreements,
+  consents,
+  accessLog,
 ];
 
 /** The first note contact date the generator uses (for documentation). */
-export const firstContactDate = (plan: RegionPlan) => daysBefore(plan.options.referenceDate, 364);
+export const firstContactDate = (plan: RegionPlan) =>
+  daysBefore(plan.options.referenceDate, 365 * plan.options.years - 1);

@@ -34,6 +34,15 @@ export interface RegionOptions {
   arbeidsdeskundigen: number;
   /** Notes are spread over the year before this date; board dates lie just before it. */
   referenceDate: string;
+  /**
+   * Years of history before the reference date: notes (`notes` × `scale` per year), consents and
+   * access-log entries are spread over them. The benchmark uses 1; the region seed up to 5.
+   */
+  years: number;
+  /** Consents (with their events) over the whole history; 0 leaves the consent tables empty. */
+  consents: number;
+  /** Hash-chained access-log entries over the whole history; 0 writes none. */
+  accessLogEntries: number;
 }
 
 export const DEFAULT_REGION: RegionOptions = {
@@ -47,6 +56,9 @@ export const DEFAULT_REGION: RegionOptions = {
   klantmanagersPerMunicipality: 5,
   arbeidsdeskundigen: 8,
   referenceDate: '2026-06-01',
+  years: 1,
+  consents: 0,
+  accessLogEntries: 0,
 };
 
 export interface RegionOrganisation {

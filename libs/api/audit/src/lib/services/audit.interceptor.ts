@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable, catchError, from, mergeMap, throwError } from 'rxjs';
-import { POLICY_KEY, PolicyDescription } from '@tandem/api-core';
+import { POLICY_KEY, PolicyDescription, isIdempotentReplay } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import { AccessLogService } from './access-log.service';
 import { AuditAction, AuditFact, AuditTrail } from './audit-trail';
@@ -59,6 +59,18 @@ export class AuditInterceptor implements NestInterceptor {
         Object.entries(request.params ?? {}).find(
           ([k, v]) => k !== 'clientId' && UUID.test(v),
         )?.[1] ?? null;
+      // A stored response sent again for a retried request (Idempotency-Key) created nothing: the
+      // caller read what they had created before.
+      if (isIdempotentReplay(request)) {
+        return {
+          objectType: policy.subject,
+          objectId,
+          clientId,
+          action: 'READ',
+          basis: 'NONE',
+          details: { idempotentReplay: true },
+        };
+      }
       return {
         objectType: policy.subject,
         objectId,

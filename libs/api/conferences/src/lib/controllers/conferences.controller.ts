@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   AddAttendeeDto,
@@ -70,6 +70,7 @@ export class ConferencesController {
   }
 
   @Post()
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Conference',
@@ -165,6 +166,7 @@ export class ConferencesController {
   }
 
   @Post(':id/attendees')
+  @Idempotent()
   @Policy({
     action: 'update',
     subject: 'Conference',
@@ -217,6 +219,7 @@ export class ConferencesController {
   }
 
   @Post(':id/items')
+  @Idempotent()
   @Policy({
     action: 'update',
     subject: 'Conference',
@@ -266,6 +269,7 @@ export class ConferencesController {
   }
 
   @Post(':id/items/:itemId/attach')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Note',
@@ -291,6 +295,7 @@ export class ConferenceSeriesController {
   constructor(private readonly conferences: ConferencesService) {}
 
   @Post('conference-series')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Conference',

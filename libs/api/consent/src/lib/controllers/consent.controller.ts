@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   ConsentDto,
@@ -72,6 +72,7 @@ export class ConsentController {
   }
 
   @Post('consents')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Consent',
@@ -88,6 +89,7 @@ export class ConsentController {
   }
 
   @Post('consent-requests')
+  @Idempotent()
   @Policy({
     action: 'request',
     subject: 'Consent',
@@ -104,6 +106,7 @@ export class ConsentController {
   }
 
   @Post('consents/:consentId/renew')
+  @Idempotent()
   @HttpCode(200)
   @Policy({ action: 'update', subject: 'Consent', scope: 'record: care staff of the team' })
   @ApiOkResponse({ type: ConsentDto })
@@ -198,6 +201,7 @@ export class AgreementsController {
   }
 
   @Post('sharing-agreements')
+  @Idempotent()
   @ApiOperation({
     summary: 'Record a sharing agreement (privacy officer or functional administrator)',
   })
@@ -213,6 +217,7 @@ export class AgreementsController {
   }
 
   @Post('emergency-access')
+  @Idempotent()
   @Policy({
     action: 'read',
     subject: 'Client',

@@ -23,6 +23,30 @@ const DEFAULT_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * True when the database cannot be reached or is shutting down (as opposed to a failed statement):
+ * PostgreSQL's connection exceptions (class 08) and operator interventions (57P01–57P03), refused or
+ * dropped connections, and pool timeouts.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: string; message?: string; driverError?: unknown };
+  const candidates = [error, error?.driverError as typeof error | undefined];
+  return candidates.some((e) => {
+    const code = typeof e?.code === 'string' ? e.code : '';
+    const message = typeof e?.message === 'string' ? e.message : '';
+    return (
+      code.startsWith('08') ||
+      ['57P01', '57P02', '57P03'].includes(code) ||
+      UNAVAILABLE_NODE_CODES.has(code) ||
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        message,
+      )
+    );
+  });
+}
+
 /**
  * Turns every error into a `ProblemBody`. Unknown errors become a 500 without details; their message
  * is logged without the request body (which may hold client data).
@@ -53,6 +77,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'http',
       );
     }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', '2');
     void reply.status(body.statusCode).send(body);
   }
 
@@ -103,6 +128,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
           message: 'This record already exists.',
         };
       }
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message:
+          'The database cannot be reached at the moment; nothing was saved by this request unless it says otherwise. Try again in a few seconds.',
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

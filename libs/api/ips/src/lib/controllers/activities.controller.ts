@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   ActivityDto,
@@ -43,6 +43,7 @@ export class ActivitiesController {
   }
 
   @Post()
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Activity',

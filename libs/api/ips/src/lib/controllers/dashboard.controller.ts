@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   CreateFidelityAssessmentDto,
@@ -59,6 +59,7 @@ export class DashboardController {
   }
 
   @Post('fidelity-assessments')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'FidelityAssessment',

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   ContactPersonDto,
@@ -50,6 +50,7 @@ export class EmployersController {
   }
 
   @Post('employers')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Employer',
@@ -93,6 +94,7 @@ export class EmployersController {
   }
 
   @Post('employers/:id/contact-persons')
+  @Idempotent()
   @Policy({ action: 'update', subject: 'Employer', scope: 'record: IPS specialists of the team' })
   @ApiOperation({ summary: 'Add a contact person to an employer' })
   @ApiCreatedResponse({ type: ContactPersonDto })
@@ -124,6 +126,7 @@ export class EmployersController {
   }
 
   @Post('employer-contacts')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'EmployerContact',

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   CreatePlacementDto,
@@ -43,6 +43,7 @@ export class PlacementsController {
   }
 
   @Post()
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Placement',

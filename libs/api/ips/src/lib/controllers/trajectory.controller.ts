@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   CreateProfileDto,
@@ -45,6 +45,7 @@ export class TrajectoryController {
   }
 
   @Post('trajectory')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Trajectory',
@@ -82,6 +83,7 @@ export class TrajectoryController {
   }
 
   @Post('trajectory/profile')
+  @Idempotent()
   @Policy({
     action: 'update',
     subject: 'Trajectory',

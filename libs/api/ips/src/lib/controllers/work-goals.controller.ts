@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   CommentWorkGoalDto,
@@ -44,6 +44,7 @@ export class WorkGoalsController {
   }
 
   @Post()
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'WorkGoal',
@@ -91,6 +92,7 @@ export class WorkGoalsController {
   }
 
   @Post(':id/reviews')
+  @Idempotent()
   @Policy({
     action: 'review',
     subject: 'WorkGoal',
@@ -111,6 +113,7 @@ export class WorkGoalsController {
   }
 
   @Post(':id/comments')
+  @Idempotent()
   @Policy({
     action: 'comment',
     subject: 'WorkGoal',

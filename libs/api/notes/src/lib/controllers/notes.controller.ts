@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '@tandem/api-auth';
-import { Policy } from '@tandem/api-core';
+import { Idempotent, Policy } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import {
   CorrectNoteDto,
@@ -57,6 +57,7 @@ export class NotesController {
   }
 
   @Post('notes')
+  @Idempotent()
   @Policy({
     action: 'create',
     subject: 'Note',
@@ -74,6 +75,7 @@ export class NotesController {
   }
 
   @Post('notes/:noteId/corrections')
+  @Idempotent()
   @Policy({
     action: 'correct',
     subject: 'Note',

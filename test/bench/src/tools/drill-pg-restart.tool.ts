@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { demoClients } from '@tandem/api-data-access';
+import { buildApi, numberOption, out, sleep, startApi, stopProcess } from './common';
+import { call, drillDatabase, newKey, signIn } from './drill-helpers';
+
+/**
+ * `npm run drill:pg-restart`: the built API process (NODE_ENV=production) takes note writes from
+ * four writers while its PostgreSQL is stopped (fast shutdown) and started again. Checks that
+ * /api/ready answers 503 while the database is away and 200 again afterwards without restarting the
+ * API, and that every write that got a 2xx is in the database exactly once. Writers retry a failed
+ * write with the same Idempotency-Key, as a client should. Options: --down 4 (seconds without
+ * database), --writers 4, --no-build.
+ */
+describe('drill: PostgreSQL restart during writes', () => {
+  it('keeps every acknowledged write and recovers without restarting the API', async () => {
+    const downSeconds = numberOption('DOWN', 4);
+    const writerCount = Math.max(1, Math.round(numberOption('WRITERS', 4)));
+    const started = Date.now();
+    const step = (text: string) =>
+      out(`[drill:pg-restart ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
+    buildApi(step);
+    step('starting a fresh PostgreSQL with the demo data');
+    const db = await drillDatabase();
+    const api = await startApi(db.url, randomBytes(32).toString('hex'), { LOG_LEVEL: 'warn' });
+    const apiPid = api.child.pid;
+    let apiExited = false;
+    api.child.once('exit', () => (apiExited = true));
+    const base = `http://127.0.0.1:${api.port}`;
+    try {
+      const token = await signIn(base, 'keyworker');
+      const monique = demoClients().find((c) => c.key === 'monique')!;
+
+      // Readiness, every 100 ms.
+      const readiness: { at: number; status: number }[] = [];
+      let polling = true;
+      const poller = (async () => {
+        while (polling) {
+          readiness.push({
+            at: Date.now(),
+            status: (await call(base, 'GET', '/api/ready')).status,
+          });
+          await sleep(100);
+        }
+      })();
+
+      // Writers: each note has its own key; a failed attempt is retried with the same key.
+      const acked: { id: string; title: string; attempts: number }[] = [];
+      let attempts = 0;
+      let failedAttempts = 0;
+      const failures = new Map<number, number>();
+      let writing = true;
+      let counter = 0;
+      const writer = async () => {
+        while (writing) {
+          const title = `Drill ${++counter}`;
+          const key = newKey();
+          for (let attempt = 1; ; attempt++) {
+            attempts++;
+            const res = await call(base, 'POST', `/api/v1/clients/${monique.id}/notes`, {
+              token,
+              headers: { 'idempotency-key': key },
+              body: {
+                domain: 'TREATMENT',
+                title,
+                body: 'Schrijftest tijdens herstart.',
+                contactOn: '2026-11-30',
+              },
+            });
+            if (res.status >= 200 && res.status < 300) {
+              acked.push({ id: res.body.id, title, attempts: attempt });
+              break;
+            }
+            failedAttempts++;
+            failures.set(res.status, (failures.get(res.status) ?? 0) + 1);
+            if (!writing && attempt > 50) break; // give up long after the drill ended
+            await sleep(250);
+          }
+          await sleep(20);
+        }
+      };
+      const writers = Array.from({ length: writerCount }, writer);
+
+      await sleep(3000);
+      const beforeStop = acked.length;
+      step(`${beforeStop} notes acknowledged; stopping PostgreSQL (fast shutdown)`);
+      const downAt = Date.now();
+      await db.pg.stop();
+      const stoppedAt = Date.now();
+      await sleep(downSeconds * 1000);
+      step(`starting PostgreSQL again after ${downSeconds} s`);
+      await db.pg.start();
+      const upAt = Date.now();
+      let readyAt: number | null = null;
+      while (Date.now() - upAt < 30_000) {
+        if ((await call(base, 'GET', '/api/ready')).status === 200) {
+          readyAt = Date.now();
+          break;
+        }
+        await sleep(100);
+      }
+      step(
+        readyAt
+          ? `ready again ${readyAt - upAt} ms after PostgreSQL was up`
+          : 'NOT ready within 30 s',
+      );
+      await sleep(3000);
+      writing = false;
+      await Promise.all(writers);
+      polling = false;
+      await poller;
+
+      // Checks.
+      const ids = acked.map((a) => a.id);
+      const found = await db.query<{ id: string; title: string }>(
+        'SELECT id::text, title FROM notes WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+      const foundIds = new Set(found.map((r) => r.id));
+      const lost = acked.filter((a) => !foundIds.has(a.id));
+      const duplicates = await db.query<{ title: string; n: number }>(
+        `SELECT title, count(*)::int AS n FROM notes WHERE title LIKE 'Drill %' GROUP BY title HAVING count(*) > 1`,
+      );
+      const during = readiness.filter((r) => r.at > stoppedAt + 200 && r.at < upAt);
+      const notReadyWhileDown = during.length > 0 && during.every((r) => r.status === 503);
+      const readyAfter = readiness.filter((r) => r.at > (readyAt ?? Infinity));
+      const retried = acked.filter((a) => a.attempts > 1).length;
+
+      out('');
+      out('## Drill: PostgreSQL restart during writes');
+      out('');
+      out(
+        `- writers: ${writerCount}; PostgreSQL shutting down for ${((stoppedAt - downAt) / 1000).toFixed(1)} s, then down for ${((upAt - stoppedAt) / 1000).toFixed(1)} s`,
+      );
+      out(
+        `- writes acknowledged (2xx): ${acked.length} (${retried} of them after a retry with the same key)`,
+      );
+      out(
+        `- failed attempts while the database was away: ${failedAttempts} of ${attempts} (${[...failures].map(([s, n]) => `${s === 0 ? 'network' : s}: ${n}`).join(', ') || 'none'})`,
+      );
+      out(`- acknowledged writes missing from the database: ${lost.length}`);
+      out(`- notes written twice (same title): ${duplicates.length}`);
+      out(
+        `- /api/ready while PostgreSQL was down: ${
+          during
+            .map((r) => r.status)
+            .filter((s, i, a) => a.indexOf(s) === i)
+            .join(', ') || 'no samples'
+        } (${during.length} samples)`,
+      );
+      out(
+        `- ready again after PostgreSQL was up: ${readyAt ? `${readyAt - upAt} ms` : 'NO'}; ${readyAfter.filter((r) => r.status === 200).length}/${readyAfter.length} samples 200 afterwards`,
+      );
+      out(
+        `- API process restarted: ${apiExited ? 'YES (it exited)' : `no (pid ${apiPid} ran throughout)`}`,
+      );
+      const pass =
+        lost.length === 0 &&
+        duplicates.length === 0 &&
+        notReadyWhileDown &&
+        readyAt !== null &&
+        !apiExited;
+      out(`- result: ${pass ? 'PASSED' : 'FAILED'}`);
+      if (!pass) out(api.output().slice(-3000));
+
+      expect(lost).toEqual([]);
+      expect(duplicates).toEqual([]);
+      expect(notReadyWhileDown).toBe(true);
+      expect(readyAt).not.toBeNull();
+      expect(apiExited).toBe(false);
+    } finally {
+      await stopProcess(api.child);
+      await db.remove();
+    }
+  });
+});
