@@ -323,15 +323,25 @@ describe('Tandem web app', () => {
     );
   });
 
-  it('shows clients a plain "coming" page for their passport, and no caseload', async () => {
+  it('opens the passport for clients at My team, with the passport menu, and no caseload', async () => {
     net = mockFetch({ 'POST /api/v1/auth/refresh': tokens(monique) });
     renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn team' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/passport/team');
+    const passportNav = screen.getByRole('navigation', { name: 'Mijn paspoort' });
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Mijn paspoort' }),
-    ).toBeInTheDocument();
-    expect(window.location.pathname).toBe('/passport');
-    expect(screen.getByText('Deze pagina komt nog')).toBeInTheDocument();
-    expect(screen.getByText(/nog in de maak/)).toBeInTheDocument();
+      within(passportNav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
+      'Mijn team',
+      'Mijn doelen',
+      'Mijn werk',
+      'Mijn gesprekken',
+      'Mijn toestemmingen',
+      'Wie keek er?',
+      'Mijn gegevens',
+    ]);
     const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(
       within(nav)

@@ -8,11 +8,12 @@ import { CaseloadPage } from '@tandem/web-caseload';
 import { ClientPage } from '@tandem/web-client-file';
 import { ConsentsPage } from '@tandem/web-consent';
 import { AuthProvider, AuthSession, useAuth } from '@tandem/web-data-access';
+import { PassportRoutes } from '@tandem/web-passport';
 import { Progress } from '@tandem/web-ui';
 import { createI18n, isLocale, storedLocale } from './i18n';
 import { Layout, SignedOutLayout } from './layout';
 import { canOpen, PATHS, type PageKey } from './navigation';
-import { ComingSoonPage, HomeRedirect, NoAccessPage, NotFoundPage } from './pages';
+import { HomeRedirect, NoAccessPage, NotFoundPage } from './pages';
 import { SignInPage } from './sign-in-page';
 import './shell.css';
 
@@ -106,10 +107,10 @@ export function AppRoutes() {
           }
         />
         <Route
-          path={PATHS.passport}
+          path={`${PATHS.passport}/*`}
           element={
             <RequirePage page="passport">
-              <ComingSoonPage page="passport" />
+              <PassportRoutes />
             </RequirePage>
           }
         />

@@ -5,6 +5,7 @@ import { boardResources } from '@tandem/web-board';
 import { caseloadResources } from '@tandem/web-caseload';
 import { clientFileResources } from '@tandem/web-client-file';
 import { consentResources } from '@tandem/web-consent';
+import { passportResources } from '@tandem/web-passport';
 import { commonResources } from '@tandem/web-ui';
 import { shellEn, shellNl } from './i18n-resources';
 
@@ -23,6 +24,7 @@ export const resources = {
     clientFile: clientFileResources.nl,
     consent: consentResources.nl,
     audit: auditResources.nl,
+    passport: passportResources.nl,
   },
   en: {
     shell: shellEn,
@@ -32,6 +34,7 @@ export const resources = {
     clientFile: clientFileResources.en,
     consent: consentResources.en,
     audit: auditResources.en,
+    passport: passportResources.en,
   },
 };
 
@@ -72,7 +75,7 @@ export function createI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE): I
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    ns: ['shell', 'common', 'caseload', 'board', 'clientFile', 'consent', 'audit'],
+    ns: ['shell', 'common', 'caseload', 'board', 'clientFile', 'consent', 'audit', 'passport'],
     defaultNS: 'shell',
     resources,
     // React escapes output itself; escaping here would show "&amp;" in names.

@@ -1,0 +1,4 @@
+export * from './lib/i18n';
+export * from './lib/passport-layout';
+export * from './lib/passport-routes';
+export * from './lib/sections';

@@ -1,0 +1,6 @@
+import { SectionPlaceholder } from '../section-placeholder';
+
+/** Passport section "access" (placeholder until it is built). */
+export function AccessSection() {
+  return <SectionPlaceholder section="access" />;
+}
