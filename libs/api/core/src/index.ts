@@ -9,3 +9,4 @@ export * from './lib/http/validation';
 export * from './lib/http/rate-limit';
 export * from './lib/security/password';
 export * from './lib/pdf/render-pdf';
+export * from './lib/files/file-type';

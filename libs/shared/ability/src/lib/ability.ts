@@ -20,6 +20,7 @@ import {
   BoardSubject,
   CLIENT_ALL_FIELDS,
   CLIENT_BASIC_FIELDS,
+  ClientDocumentSubject,
   ClientSubject,
   ConferenceSubject,
   ConsentSubject,
@@ -83,7 +84,8 @@ type Subjects =
   | ({ __caslSubjectType__: 'EmployerContact' } & EmployerContactSubject)
   | ({ __caslSubjectType__: 'IpsDashboard' } & IpsTeamSubject)
   | ({ __caslSubjectType__: 'FidelityAssessment' } & IpsTeamSubject)
-  | ({ __caslSubjectType__: 'Conference' } & ConferenceSubject);
+  | ({ __caslSubjectType__: 'Conference' } & ConferenceSubject)
+  | ({ __caslSubjectType__: 'ClientDocument' } & ClientDocumentSubject);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -264,6 +266,12 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     can(['read', 'update', 'revoke'], 'Consent', { clientId: own });
     can('read', 'AccessLog', { clientId: own });
     can('read', 'AccessLog', { clientIds: { $all: [own] } });
+    // Documents of her own (a letter from her doctor): she shares them and revokes the share.
+    can(['read', 'create', 'revoke'], 'ClientDocument', { clientId: own });
+  }
+  // The one person a client shared a document with reads it while the share is active; nobody else.
+  if (ctx.roles.some((r) => r !== Role.CLIENT)) {
+    can('read', 'ClientDocument', { recipientUserId: me, active: true });
   }
 
   // --- Data-protection officer: the access log of their organisation's staff and clients.

@@ -3,6 +3,7 @@ import { ClientFile1764100000000 } from './1764100000000-client-file';
 import { ConsentAndAccessLog1764200000000 } from './1764200000000-consent-and-access-log';
 import { IpsWork1764300000000 } from './1764300000000-ips-work';
 import { CaseConferences1764400000000 } from './1764400000000-case-conferences';
+import { ClientDocuments1764600000000 } from './1764600000000-client-documents';
 
 /**
  * Every migration, in order. Add a new one here (see docs/development.md, "Adding a migration");
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   ConsentAndAccessLog1764200000000,
   IpsWork1764300000000,
   CaseConferences1764400000000,
+  ClientDocuments1764600000000,
 ];
