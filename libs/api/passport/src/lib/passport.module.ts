@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CaseloadModule } from '@tandem/api-caseload';
+import { MyDocumentsController, SharedDocumentsController } from './documents/documents.controller';
+import { DocumentsRepository } from './documents/documents.repository';
+import { DocumentsService } from './documents/documents.service';
 
 /**
  * The participation passport (issue 7): the client's own portal. Client sign-in, my team, my
@@ -7,8 +11,8 @@ import { Module } from '@nestjs/common';
  * `@nestjs/passport`'s `PassportModule` (sign-in strategies).
  */
 @Module({
-  imports: [],
-  controllers: [],
-  providers: [],
+  imports: [CaseloadModule],
+  controllers: [MyDocumentsController, SharedDocumentsController],
+  providers: [DocumentsRepository, DocumentsService],
 })
 export class ClientPassportModule {}
