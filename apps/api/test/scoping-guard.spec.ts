@@ -37,6 +37,7 @@ const PROTECTED = [
   'conference_actions',
   'conference_events',
   'client_documents',
+  'ips_work_goal_proposals',
 ];
 const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'caseload/ClientsRepository.findById': 'one row; callers assert read before returning it',
@@ -168,6 +169,8 @@ const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'passport/DocumentsRepository.content': 'file of a document the caller was allowed to read',
   'passport/DocumentsRepository.insert': 'write after create ClientDocument check',
   'passport/DocumentsRepository.revoke': 'write after revoke ClientDocument check',
+  'passport/GoalProposalsRepository.insert':
+    'append-only write by the client after comment WorkGoal on her own file',
 };
 
 const libsRoot = path.resolve(__dirname, '../../../libs/api');

@@ -137,7 +137,11 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   registerRateLimits(fastify, [
-    { routes: ['/api/v1/auth/login'], max: config.RATE_LIMIT_LOGIN_PER_MINUTE, windowMs: 60_000 },
+    {
+      routes: ['/api/v1/auth/login', '/api/v1/auth/client/login'],
+      max: config.RATE_LIMIT_LOGIN_PER_MINUTE,
+      windowMs: 60_000,
+    },
     { routes: ['/api/v1/auth/refresh', '/api/v1/auth/logout'], max: 120, windowMs: 60_000 },
   ]);
   fastify.addHook('onResponse', (request, reply, done) => {

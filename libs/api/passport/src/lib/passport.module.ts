@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@tandem/api-auth';
 import { CaseloadModule } from '@tandem/api-caseload';
+import { IpsModule } from '@tandem/api-ips';
+import { GoalProposalsController } from './goals/goal-proposals.controller';
+import { GoalProposalsRepository } from './goals/goal-proposals.repository';
+import { GoalProposalsService } from './goals/goal-proposals.service';
+import { PassportClient } from './passport-client';
+import { ClientAccountsRepository } from './sign-in/client-accounts.repository';
+import { ClientSignInController } from './sign-in/client-sign-in.controller';
+import { MyTeamController } from './team/team.controller';
+import { TeamRepository } from './team/team.repository';
+import { TeamService } from './team/team.service';
+import { MyWorkController } from './work/work.controller';
 import { MyDocumentsController, SharedDocumentsController } from './documents/documents.controller';
 import { DocumentsRepository } from './documents/documents.repository';
 import { DocumentsService } from './documents/documents.service';
@@ -11,8 +23,24 @@ import { DocumentsService } from './documents/documents.service';
  * `@nestjs/passport`'s `PassportModule` (sign-in strategies).
  */
 @Module({
-  imports: [CaseloadModule],
-  controllers: [MyDocumentsController, SharedDocumentsController],
-  providers: [DocumentsRepository, DocumentsService],
+  imports: [AuthModule, CaseloadModule, IpsModule],
+  controllers: [
+    ClientSignInController,
+    MyTeamController,
+    GoalProposalsController,
+    MyWorkController,
+    MyDocumentsController,
+    SharedDocumentsController,
+  ],
+  providers: [
+    PassportClient,
+    ClientAccountsRepository,
+    TeamRepository,
+    TeamService,
+    GoalProposalsRepository,
+    GoalProposalsService,
+    DocumentsRepository,
+    DocumentsService,
+  ],
 })
 export class ClientPassportModule {}

@@ -282,7 +282,8 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
 
   // --- IPS work (issue 6). Care staff read it; the client's IPS specialist writes it; the
   // klantmanager / arbeidsdeskundige read their own clients' records and may log activities; the
-  // regiebehandelaar reviews work goals; the client reads her goals and placements and comments.
+  // regiebehandelaar reviews work goals; the client reads her trajectory, goals and placements,
+  // comments on her goals and sets her disclosure preference.
   const IPS_CLIENT_SUBJECTS: ('Trajectory' | 'Placement' | 'WorkGoal' | 'EmployerContact')[] = [
     'Trajectory',
     'Placement',
@@ -346,8 +347,10 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     }
   }
   if (ctx.roles.includes(Role.CLIENT) && ctx.clientId) {
-    can('read', ['WorkGoal', 'Placement'], { clientId: ctx.clientId });
+    can('read', ['Trajectory', 'WorkGoal', 'Placement'], { clientId: ctx.clientId });
     can('comment', 'WorkGoal', { clientId: ctx.clientId });
+    // Only the client decides what an employer may be told about her illness (003:L6340-6348).
+    can('disclose', 'Trajectory', { clientId: ctx.clientId });
   }
   // Insurer caps for the funding rules: every professional reads them; team leads and functional
   // administrators set them.

@@ -133,7 +133,8 @@ export type Action =
   | 'review'
   | 'comment'
   | 'override'
-  | 'join';
+  | 'join'
+  | 'disclose';
 
 /** Client fields only care staff may receive: diagnoses and the board's (clinical) reason. */
 export const CLIENT_CARE_FIELDS = ['diagnosis', 'boardReason'] as const;

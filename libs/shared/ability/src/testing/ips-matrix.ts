@@ -11,7 +11,7 @@ import type { MatrixClient } from './permission-matrix';
  *   contacts and work activities;
  * - the klantmanager / arbeidsdeskundige read their own clients' IPS records and log work activities;
  * - the peer worker reads the team's IPS records and work activities;
- * - the client reads her goals and placements and comments on her goals;
+ * - the client reads her trajectory, goals and placements and comments on her goals;
  * - team lead and data-protection officer: no client records (aggregates only).
  */
 export type IpsDomain = 'TREATMENT' | 'PARTICIPATION' | 'WMO';
@@ -116,9 +116,10 @@ export const IPS_MATRIX: IpsMatrixCase[] = [
   // Team lead and data-protection officer: aggregates only.
   nothing('teamlead', 'monique'),
   nothing('dpo', 'monique'),
-  // The client: her goals and placements (passport) and her comments.
+  // The client: her trajectory, goals and placements (passport) and her comments.
   {
     ...nothing('monique', 'monique'),
+    readTrajectory: true,
     readPlacement: true,
     readWorkGoal: true,
     commentWorkGoal: true,
