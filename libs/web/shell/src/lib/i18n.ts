@@ -5,7 +5,12 @@ import { boardResources } from '@tandem/web-board';
 import { caseloadResources } from '@tandem/web-caseload';
 import { clientFileResources } from '@tandem/web-client-file';
 import { consentResources } from '@tandem/web-consent';
-import { passportResources } from '@tandem/web-passport';
+import {
+  passportAccessResources,
+  passportConsentsResources,
+  passportDataResources,
+  passportResources,
+} from '@tandem/web-passport';
 import { commonResources } from '@tandem/web-ui';
 import { shellEn, shellNl } from './i18n-resources';
 
@@ -25,6 +30,9 @@ export const resources = {
     consent: consentResources.nl,
     audit: auditResources.nl,
     passport: passportResources.nl,
+    'passport-consents': passportConsentsResources.nl,
+    'passport-access': passportAccessResources.nl,
+    'passport-data': passportDataResources.nl,
   },
   en: {
     shell: shellEn,
@@ -35,6 +43,9 @@ export const resources = {
     consent: consentResources.en,
     audit: auditResources.en,
     passport: passportResources.en,
+    'passport-consents': passportConsentsResources.en,
+    'passport-access': passportAccessResources.en,
+    'passport-data': passportDataResources.en,
   },
 };
 
@@ -75,7 +86,19 @@ export function createI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE): I
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    ns: ['shell', 'common', 'caseload', 'board', 'clientFile', 'consent', 'audit', 'passport'],
+    ns: [
+      'shell',
+      'common',
+      'caseload',
+      'board',
+      'clientFile',
+      'consent',
+      'audit',
+      'passport',
+      'passport-consents',
+      'passport-access',
+      'passport-data',
+    ],
     defaultNS: 'shell',
     resources,
     // React escapes output itself; escaping here would show "&amp;" in names.
