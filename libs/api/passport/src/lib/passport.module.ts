@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/api-auth';
 import { CaseloadModule } from '@tandem/api-caseload';
 import { IpsModule } from '@tandem/api-ips';
+import { NotesModule } from '@tandem/api-notes';
 import { GoalProposalsController } from './goals/goal-proposals.controller';
 import { GoalProposalsRepository } from './goals/goal-proposals.repository';
 import { GoalProposalsService } from './goals/goal-proposals.service';
@@ -15,6 +16,8 @@ import { MyWorkController } from './work/work.controller';
 import { MyDocumentsController, SharedDocumentsController } from './documents/documents.controller';
 import { DocumentsRepository } from './documents/documents.repository';
 import { DocumentsService } from './documents/documents.service';
+import { MyExportController } from './export/export.controller';
+import { ExportService } from './export/export.service';
 
 /**
  * The participation passport (issue 7): the client's own portal. Client sign-in, my team, my
@@ -23,7 +26,7 @@ import { DocumentsService } from './documents/documents.service';
  * `@nestjs/passport`'s `PassportModule` (sign-in strategies).
  */
 @Module({
-  imports: [AuthModule, CaseloadModule, IpsModule],
+  imports: [AuthModule, CaseloadModule, IpsModule, NotesModule],
   controllers: [
     ClientSignInController,
     MyTeamController,
@@ -31,6 +34,7 @@ import { DocumentsService } from './documents/documents.service';
     MyWorkController,
     MyDocumentsController,
     SharedDocumentsController,
+    MyExportController,
   ],
   providers: [
     PassportClient,
@@ -41,6 +45,7 @@ import { DocumentsService } from './documents/documents.service';
     GoalProposalsService,
     DocumentsRepository,
     DocumentsService,
+    ExportService,
   ],
 })
 export class ClientPassportModule {}
