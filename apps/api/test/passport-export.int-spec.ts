@@ -67,6 +67,12 @@ describe('passport: my data export (JSON and PDF)', () => {
     );
     expect(comment.status).toBeLessThan(300);
 
+    const proposal = await t.request('POST', '/api/v1/me/goal-proposals', {
+      token: await t.tokenFor('monique'),
+      body: { text: 'Ik wil ook in de sportschool helpen met lessen.' },
+    });
+    expect(proposal.status).toBe(201);
+
     const res = await asMonique('/api/v1/me/export/json');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -96,6 +102,10 @@ describe('passport: my data export (JSON and PDF)', () => {
     );
     expect(reviewers).toContain(demoUser('regie').id);
     expect(JSON.stringify(data.ips.workGoals)).toContain('Ik vind het fijn werk.');
+    const proposals = await asMonique('/api/v1/me/goal-proposals');
+    expect(ids(data.ips.goalProposals)).toEqual(ids(proposals.body));
+    expect(data.ips.goalProposals.map((p: { id: string }) => p.id)).toContain(proposal.body.id);
+    expect(data.ips.trajectory).toMatchObject({ clientId: monique.id });
     const consents = await asMonique('/api/v1/me/consents');
     expect(ids(data.consents)).toEqual(ids(consents.body));
     expect(data.documents.map((d: Item) => d.id)).toEqual([shared.body.id]);

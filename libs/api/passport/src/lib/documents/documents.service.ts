@@ -8,6 +8,7 @@ import { ClientsRepository } from '@tandem/api-caseload';
 import { DomainError, UPLOAD_MAX_BYTES, matchesMimeType } from '@tandem/api-core';
 import { CONSENT_MAX_DAYS, type Principal } from '@tandem/domain';
 import { DocumentRecipientDto, ShareDocumentDto, SharedDocumentDto } from './documents.dto';
+import { PassportClient } from '../passport-client';
 import { DocumentRow, DocumentsRepository } from './documents.repository';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -70,12 +71,11 @@ export class DocumentsService {
     private readonly clients: ClientsRepository,
     private readonly authz: AuthzService,
     private readonly audit: AuditTrail,
+    private readonly passport: PassportClient,
   ) {}
 
-  private async own(principal: Principal): Promise<{ id: string; teamId: string }> {
-    const client = principal.clientId ? await this.clients.findRef(principal.clientId) : null;
-    if (!client) throw notFound('client');
-    return client;
+  private own(principal: Principal) {
+    return this.passport.own(principal);
   }
 
   private record(

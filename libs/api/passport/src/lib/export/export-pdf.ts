@@ -14,6 +14,7 @@ const TEXT = {
     team: 'Team',
     people: 'Wie met mij werkt',
     goals: 'Mijn werkdoelen',
+    proposals: 'Mijn eigen voorstellen voor doelen',
     status: 'Status',
     target: 'Streefdatum',
     review: 'Bespreking',
@@ -48,6 +49,7 @@ const TEXT = {
     team: 'Team',
     people: 'Who works with me',
     goals: 'My work goals',
+    proposals: 'My own goal proposals',
     status: 'Status',
     target: 'Target date',
     review: 'Review',
@@ -247,6 +249,15 @@ export function renderExportPdf(data: PassportExport, lang: ExportLanguage): Pro
         ],
       },
     ]),
+  );
+  section(
+    t.proposals,
+    [
+      {
+        kind: 'list',
+        items: data.ips.goalProposals.map((p) => `${dateOf(p.createdAt, lang)}: ${p.text}`),
+      } as PdfBlock,
+    ].filter(() => data.ips.goalProposals.length > 0),
   );
   const tr = data.ips.trajectory;
   section(t.work, [

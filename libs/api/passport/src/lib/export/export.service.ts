@@ -1,13 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import { AccessLogQueryService, AuditTrail } from '@tandem/api-audit';
-import { notFound } from '@tandem/api-authz';
-import { CaseloadService, ClientsRepository } from '@tandem/api-caseload';
+import { CaseloadService } from '@tandem/api-caseload';
 import { ConsentService } from '@tandem/api-consent';
 import { PlacementsService, TrajectoryService, WorkGoalsService } from '@tandem/api-ips';
 import { NotesService } from '@tandem/api-notes';
 import type { Principal } from '@tandem/domain';
 import { DocumentsService } from '../documents/documents.service';
+import { GoalProposalsService } from '../goals/goal-proposals.service';
+import { PassportClient } from '../passport-client';
 import { TeamService } from '../team/team.service';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
@@ -39,6 +40,8 @@ export interface PassportExport {
     trajectoryHistory: Result<TrajectoryService['overview']>['history'];
     placements: Result<PlacementsService['list']>['items'];
     workGoals: Result<WorkGoalsService['get']>[];
+    /** Work goals she proposed herself. */
+    goalProposals: Result<GoalProposalsService['mine']>;
   };
   consents: Result<ConsentService['mine']>;
   documents: Result<DocumentsService['mine']>;
@@ -92,13 +95,14 @@ async function allPages<T>(
 @Injectable()
 export class ExportService {
   constructor(
-    private readonly clients: ClientsRepository,
+    private readonly passport: PassportClient,
     private readonly caseload: CaseloadService,
     private readonly team: TeamService,
     private readonly notes: NotesService,
     private readonly trajectories: TrajectoryService,
     private readonly placements: PlacementsService,
     private readonly workGoals: WorkGoalsService,
+    private readonly goalProposals: GoalProposalsService,
     private readonly consents: ConsentService,
     private readonly documents: DocumentsService,
     private readonly accessLog: AccessLogQueryService,
@@ -110,9 +114,7 @@ export class ExportService {
     format: 'JSON' | 'PDF',
     lang: ExportLanguage = 'nl',
   ): Promise<PassportExport> {
-    const ref = principal.clientId ? await this.clients.findRef(principal.clientId) : null;
-    if (!ref) throw notFound('passport');
-    const clientId = ref.id;
+    const clientId = (await this.passport.own(principal)).id;
     const client = await this.caseload.detail(principal, clientId);
     const team = await this.team.mine(principal);
     const notes = await ifVisible(
@@ -132,6 +134,7 @@ export class ExportService {
     const workGoals = [];
     for (const goal of goalList)
       workGoals.push(await this.workGoals.get(principal, clientId, goal.id));
+    const goalProposals = await this.goalProposals.mine(principal);
     const consents = await this.consents.mine(principal);
     const documents = await this.documents.mine(principal);
     const log = await this.accessLog.list(principal, {
@@ -185,6 +188,7 @@ export class ExportService {
         trajectoryHistory: overview?.history ?? [],
         placements,
         workGoals,
+        goalProposals,
       },
       consents,
       documents,
