@@ -1,8 +1,9 @@
 /**
- * Texts of the passport frame and of the sections My team, My goals, My work and My meetings
- * (namespace `passport`). Plain Dutch (B1, "je"), short sentences; English second. Keep both
- * trees complete (a test compares the keys). The sections My consents, Who looked at my data and
- * My data have their own namespaces (`passport-consents`, `passport-access`, `passport-data`).
+ * Texts of the passport frame, the client sign-in and the sections My team, My goals, My work and
+ * My meetings (namespace `passport`). Plain Dutch (B1, "je"), short sentences; English second.
+ * Keep both trees complete (a test compares the keys). The sections My consents, Who looked at my
+ * data and My data have their own namespaces (`passport-consents`, `passport-access`,
+ * `passport-data`).
  */
 export const passportNl = {
   nav: {
@@ -21,6 +22,263 @@ export const passportNl = {
   notFound: {
     title: 'Deze pagina bestaat niet',
     body: 'Kies hierboven een onderdeel van je paspoort.',
+  },
+  loadError: 'Dit konden we nu niet laden.',
+  noPassport: {
+    title: 'Geen paspoort gevonden',
+    body: 'Bij dit account hoort geen paspoort. Het paspoort is voor cliënten. Werk je bij een van de organisaties? Log dan in via de gewone inlogpagina.',
+  },
+  signIn: {
+    title: 'Inloggen op je paspoort',
+    intro:
+      'In je paspoort zie je wie er met je werkt, je doelen, je werk en je toestemmingen. Log in met het e-mailadres en wachtwoord dat je van je team kreeg.',
+    email: 'E-mailadres',
+    password: 'Wachtwoord',
+    submit: 'Inloggen',
+    submitting: 'Bezig met inloggen…',
+    staffLink: 'Werk je bij de GGZ, de gemeente of UWV? Log dan hier in.',
+    digidLater: 'Later kun je hier ook inloggen met DigiD.',
+    forgot:
+      'Wachtwoord vergeten? Vraag je persoonlijk begeleider om je te helpen een nieuw wachtwoord te krijgen.',
+    errors: {
+      title: 'Inloggen lukt niet',
+      emailRequired: 'Vul je e-mailadres in.',
+      emailInvalid: 'Dit is geen goed e-mailadres. Het ziet eruit als naam@voorbeeld.nl.',
+      passwordRequired: 'Vul je wachtwoord in.',
+      invalid:
+        'Het e-mailadres of het wachtwoord klopt niet. Kijk of je ze goed hebt getypt en probeer het opnieuw.',
+      locked:
+        'Je account is even op slot, omdat het te vaak mis ging. Probeer het over {{minutes}} minuten opnieuw.',
+      staff:
+        'Dit is de inlogpagina voor cliënten. Je werkt bij een organisatie: log in via de inlogpagina voor medewerkers.',
+      tooMany: 'Je hebt het te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.',
+    },
+  },
+  roles: {
+    REGIEBEHANDELAAR: {
+      name: 'Regiebehandelaar',
+      what: 'Is verantwoordelijk voor je behandeling en maakt samen met jou je behandelplan.',
+      ask: 'Je behandelplan, hoe je behandeling gaat, en als je iets wilt veranderen aan je behandeling.',
+    },
+    KEY_WORKER: {
+      name: 'Persoonlijk begeleider',
+      what: 'Je vaste contactpersoon in het team. Helpt je met wat je elke dag tegenkomt.',
+      ask: 'Afspraken, hoe het met je gaat, en alles waarvan je niet weet bij wie je moet zijn.',
+    },
+    IPS_SPECIALIST: {
+      name: 'IPS-trajectbegeleider',
+      what: 'Helpt je om werk te vinden dat bij je past, en om dat werk te houden.',
+      ask: 'Werk zoeken, je werkplek, je werkdoelen en wat je werkgever over je weet.',
+    },
+    KLANTMANAGER: {
+      name: 'Klantmanager van de gemeente',
+      what: 'Regelt je uitkering en de hulp van de gemeente bij werk.',
+      ask: 'Je uitkering, de sollicitatieplicht, en wat werken betekent voor je geld.',
+    },
+    ARBEIDSDESKUNDIGE: {
+      name: 'Arbeidsdeskundige van UWV',
+      what: 'Kijkt wat je kunt in werk en regelt wat UWV voor je doet.',
+      ask: 'Je uitkering van UWV en wat je kunt werken.',
+    },
+    PSYCHIATER: {
+      name: 'Psychiater',
+      what: 'Een arts voor psychische klachten. Kan medicijnen voorschrijven.',
+      ask: 'Je medicijnen en je gezondheid.',
+    },
+    SPV: {
+      name: 'Sociaal-psychiatrisch verpleegkundige',
+      what: 'Helpt je met je gezondheid en je dagelijks leven.',
+      ask: 'Hoe het thuis gaat, je gezondheid en je medicijnen.',
+    },
+    PSYCHOLOOG: {
+      name: 'Psycholoog',
+      what: 'Helpt je met gesprekken en therapie.',
+      ask: 'Je gedachten en gevoelens, en je therapie.',
+    },
+    ERVARINGSDESKUNDIGE: {
+      name: 'Ervaringsdeskundige',
+      what: 'Heeft zelf psychische klachten gehad en weet hoe herstel kan gaan.',
+      ask: 'Herstel, en hoe anderen met dezelfde dingen omgaan.',
+    },
+    OTHER: {
+      name: 'Medewerker',
+      what: 'Werkt met je team samen.',
+      ask: 'Vraag je persoonlijk begeleider wat deze persoon voor je doet.',
+    },
+  },
+  organisationType: {
+    GGZ: 'Zorg: je behandeling',
+    GEMEENTE: 'Gemeente: je uitkering en hulp bij werk',
+    UWV: 'UWV: je uitkering en hulp bij werk',
+    IPS_AANBIEDER: 'Hulp bij werk',
+  },
+  team: {
+    intro:
+      'Dit zijn de mensen en organisaties die met je werken. Hier zie je wat ze doen en waarvoor je bij hen terecht kunt.',
+    loading: 'Je team laden…',
+    careTeam: 'Je team bij {{organisation}}: {{team}}',
+    careTeamHint: 'Alle mensen in dit team kunnen je dossier zien, omdat ze samen voor je zorgen.',
+    yourPeople: 'Jouw vaste mensen',
+    teamMembers: 'Ook in je team',
+    organisations: 'Organisaties die met je werken',
+    what: 'Wat doet deze persoon?',
+    ask: 'Vraag hem of haar over',
+    since: 'Werkt met je sinds {{date}}',
+    noPeople: 'Er staat nu niemand op je naam. Vraag je team wie je contactpersoon is.',
+  },
+  help: {
+    title: 'Ben je het ergens niet mee eens?',
+    talk: 'Zeg het eerst tegen de persoon zelf, of tegen je persoonlijk begeleider. Vaak lost een gesprek veel op.',
+    complaint:
+      'Lukt dat niet? Dan kun je een klacht indienen. Elke organisatie heeft een klachtenregeling. Vraag ernaar bij de organisatie, of kijk op hun website.',
+    confidant:
+      'Een vertrouwenspersoon kan je gratis helpen met een klacht over je zorg. Deze persoon werkt niet voor je zorgorganisatie.',
+    support:
+      'Heb je vragen over je uitkering of hulp van de gemeente? Je hebt recht op gratis, onafhankelijke cliëntondersteuning. Vraag de gemeente ernaar.',
+    decision:
+      'Ben je het niet eens met een besluit van de gemeente of UWV? Dan kun je bezwaar maken. In de brief met het besluit staat hoe.',
+    data: 'Vragen over je gegevens? Kijk bij "Wie keek er?" of vraag de functionaris gegevensbescherming. Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.',
+  },
+  goals: {
+    intro:
+      'Dit zijn je werkdoelen. Je maakte ze samen met je IPS-trajectbegeleider. Je behandelaar bespreekt ze regelmatig. Je kunt reageren en zelf een doel voorstellen.',
+    loading: 'Je doelen laden…',
+    none: 'Je hebt nog geen werkdoelen. Wil je er een maken? Stel hieronder een doel voor.',
+    status: { OPEN: 'Loopt', ACHIEVED: 'Bereikt', STOPPED: 'Gestopt' },
+    assessment: {
+      ON_TRACK: 'Gaat goed',
+      PARTLY: 'Gaat deels goed',
+      OFF_TRACK: 'Gaat nog niet goed',
+      ACHIEVED: 'Bereikt',
+      STOP: 'Gestopt',
+    },
+    targetDate: 'Wanneer bereikt: {{date}}',
+    nextReview: 'Volgende bespreking: {{date}}',
+    reviews: 'Besprekingen',
+    noReviews: 'Dit doel is nog niet besproken.',
+    review: '{{date}}: {{assessment}}, besproken door {{name}}',
+    comments: 'Reacties',
+    noComments: 'Nog geen reacties.',
+    byYou: 'Jij',
+    commentLabel: 'Jouw reactie op dit doel',
+    commentHint: 'Je team leest je reactie. Hoogstens 2000 tekens.',
+    commentSubmit: 'Reactie plaatsen',
+    commentSaving: 'Bezig met plaatsen…',
+    commentSaved: 'Je reactie is geplaatst.',
+    commentRequired: 'Schrijf eerst je reactie.',
+    commentTooLong: 'Je reactie is te lang. Gebruik hoogstens 2000 tekens.',
+    proposals: 'Zelf een doel voorstellen',
+    proposalsIntro:
+      'Heb je een idee voor een werkdoel? Schrijf het op. Je IPS-trajectbegeleider leest het en bespreekt het met je.',
+    proposalLabel: 'Jouw voorstel',
+    proposalHint: 'Bijvoorbeeld: Ik wil leren werken met de kassa. Tussen 3 en 1000 tekens.',
+    proposalSubmit: 'Voorstel versturen',
+    proposalSaving: 'Bezig met versturen…',
+    proposalSaved: 'Je voorstel is verstuurd.',
+    proposalTooShort: 'Schrijf je voorstel in minstens 3 tekens.',
+    proposalTooLong: 'Je voorstel is te lang. Gebruik hoogstens 1000 tekens.',
+    yourProposals: 'Jouw voorstellen',
+    proposedOn: 'Voorgesteld op {{date}}',
+    notSaved: 'Dit is niet opgeslagen.',
+  },
+  work: {
+    intro:
+      'Hier zie je hoe het gaat met je weg naar werk: waar je staat, je werkplek en wat je wilt en kunt.',
+    loading: 'Je werk laden…',
+    noTrajectory:
+      'Je doet nu niet mee aan IPS (hulp bij het vinden van werk). Wil je dat wel? Vraag het je persoonlijk begeleider.',
+    phaseTitle: 'Waar sta je?',
+    phaseNow: 'Nu: {{phase}}, sinds {{date}}',
+    current: '(nu)',
+    specialist: 'Je IPS-trajectbegeleider is {{name}}.',
+    phase: {
+      INTAKE: 'Kennismaken',
+      ASSESSMENT: 'Uitzoeken wat je wilt en kunt',
+      JOB_FINDING: 'Werk zoeken',
+      COACHING: 'Begeleiding op je werk',
+      AFTERCARE: 'Nazorg',
+      ENDED: 'Afgerond',
+    },
+    placements: 'Je werkplekken',
+    noPlacements: 'Je hebt nog geen werkplek. Je IPS-trajectbegeleider zoekt met je mee.',
+    placementTitle: '{{job}} bij {{employer}}',
+    placementType: {
+      COMPETITIVE: 'Betaald werk',
+      WORK_EXPERIENCE: 'Werkervaringsplaats',
+      VOLUNTEERING: 'Vrijwilligerswerk',
+      SHELTERED: 'Beschut werk',
+      DAY_ACTIVITY: 'Dagbesteding',
+    },
+    placementPeriod: 'Sinds {{from}}',
+    placementEnded: 'Van {{from}} tot {{until}}',
+    hours: '{{hours}} uur per week',
+    support: 'Wat er voor je geregeld is',
+    supportType: {
+      JOB_COACHING: 'Begeleiding op je werk (jobcoach)',
+      WAGE_COST_SUBSIDY: 'Loonkostensubsidie voor je werkgever',
+      NO_RISK_POLICY: 'No-riskpolis: je werkgever loopt minder risico als je ziek bent',
+      APPLICATION_DUTY_EXEMPTION: 'Je hoeft even niet te solliciteren (vrijstelling)',
+    },
+    profile: 'Wat je wilt en kunt',
+    profileIntro: 'Dit schreef je IPS-trajectbegeleider samen met jou op.',
+    noProfile: 'Dit is nog niet opgeschreven.',
+    wishes: 'Wat je wilt',
+    strengths: 'Waar je goed in bent',
+    experience: 'Wat je al gedaan hebt',
+    limitations: 'Waar je rekening mee houdt',
+    preferredHours: 'Hoeveel uur je wilt werken',
+    preferredHoursValue: '{{min}} tot {{max}} uur per week',
+    disclosureTitle: 'Wat mag je werkgever weten over je ziekte?',
+    disclosureIntro:
+      'Dat bepaal jij. Je IPS-trajectbegeleider houdt zich aan je keuze. Je kunt je keuze altijd veranderen.',
+    disclosure: {
+      FULL: 'Mijn werkgever mag weten dat ik psychische klachten heb.',
+      PARTIAL: 'Mijn werkgever mag alleen weten wat nodig is voor mijn werk.',
+      NONE: 'Mijn werkgever mag niets weten over mijn ziekte.',
+      UNDECIDED: 'Ik weet het nog niet.',
+    },
+    disclosureSubmit: 'Keuze opslaan',
+    disclosureSaving: 'Bezig met opslaan…',
+    disclosureSaved: 'Je keuze is opgeslagen. Je IPS-trajectbegeleider ziet hem nu.',
+    disclosureConflict:
+      'Je profiel is net veranderd. We hebben de nieuwste versie geladen. Kies opnieuw en sla op.',
+    disclosureNoTrajectory: 'Je doet nu niet mee aan IPS. Daarom kun je dit nu niet instellen.',
+    notSaved: 'Je keuze is niet opgeslagen.',
+  },
+  meetings: {
+    intro:
+      'Hier zie je je gesprekken met je team en met de gemeente of UWV, en wat jullie hebben afgesproken.',
+    loading: 'Je gesprekken laden…',
+    upcoming: 'Komende gesprekken',
+    past: 'Eerdere gesprekken',
+    noUpcoming: 'Er staat geen gesprek gepland.',
+    noPast: 'Je hebt nog geen gesprekken gehad.',
+    kind: {
+      THREE_WAY_MEETING: 'Driegesprek: jij, je zorg en werk en inkomen',
+      FACT_BOARD: 'Overleg van je team',
+      MDO: 'Overleg van je team',
+      PARTNER_CASE_DISCUSSION: 'Overleg tussen zorg en werk en inkomen',
+      ANONYMISED_CASE_DISCUSSION: 'Overleg zonder je naam',
+    },
+    status: {
+      PLANNED: 'Gepland',
+      LIVE: 'Nu bezig',
+      CLOSED: 'Afgelopen',
+      CANCELLED: 'Gaat niet door',
+    },
+    when: '{{date}}, {{minutes}} minuten',
+    where: 'Waar: {{place}}',
+    video: 'Online: open de link voor het videogesprek',
+    who: 'Wie er zijn',
+    agreed: 'Wat er is afgesproken',
+    decisions: 'Besluiten',
+    actions: 'Wie doet wat',
+    action: '{{owner}}: {{text}} (voor {{date}})',
+    actionDone: 'klaar',
+    notes: 'Verslag',
+    nothingAgreed: 'Er is (nog) niets afgesproken dat met jou is gedeeld.',
+    onlyShared:
+      'Je ziet alleen wat met jou is gedeeld. Wat de zorg alleen voor de behandeling opschrijft, staat in je dossier bij je behandelaar.',
   },
 };
 
@@ -41,6 +299,262 @@ export const passportEn: typeof passportNl = {
   notFound: {
     title: 'This page does not exist',
     body: 'Choose a part of your passport above.',
+  },
+  loadError: 'We could not load this right now.',
+  noPassport: {
+    title: 'No passport found',
+    body: 'This account has no passport. The passport is for clients. Do you work at one of the organisations? Then sign in on the normal sign-in page.',
+  },
+  signIn: {
+    title: 'Sign in to your passport',
+    intro:
+      'In your passport you see who works with you, your goals, your work and your consents. Sign in with the e-mail address and password you got from your team.',
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    staffLink: 'Do you work at the mental-health provider, the municipality or UWV? Sign in here.',
+    digidLater: 'Later you will also be able to sign in here with DigiD.',
+    forgot: 'Forgot your password? Ask your key worker to help you get a new one.',
+    errors: {
+      title: 'Signing in did not work',
+      emailRequired: 'Enter your e-mail address.',
+      emailInvalid: 'This is not a valid e-mail address. It looks like name@example.com.',
+      passwordRequired: 'Enter your password.',
+      invalid:
+        'The e-mail address or the password is not right. Check that you typed them correctly and try again.',
+      locked:
+        'Your account is locked for a while because it went wrong too often. Try again in {{minutes}} minutes.',
+      staff:
+        'This is the sign-in page for clients. You work at an organisation: use the sign-in page for staff.',
+      tooMany: 'You tried too often. Wait a minute and then try again.',
+    },
+  },
+  roles: {
+    REGIEBEHANDELAAR: {
+      name: 'Coordinating clinician',
+      what: 'Is responsible for your treatment and makes your treatment plan with you.',
+      ask: 'Your treatment plan, how your treatment is going, and if you want to change something in it.',
+    },
+    KEY_WORKER: {
+      name: 'Key worker',
+      what: 'Your regular contact in the team. Helps you with what you come across every day.',
+      ask: 'Appointments, how you are doing, and anything when you do not know whom to ask.',
+    },
+    IPS_SPECIALIST: {
+      name: 'IPS employment specialist',
+      what: 'Helps you find work that suits you, and keep it.',
+      ask: 'Looking for work, your workplace, your work goals and what your employer knows about you.',
+    },
+    KLANTMANAGER: {
+      name: 'Client manager at the municipality',
+      what: 'Arranges your benefit and the municipality’s help with work.',
+      ask: 'Your benefit, the duty to apply for jobs, and what working means for your money.',
+    },
+    ARBEIDSDESKUNDIGE: {
+      name: 'Labour expert at UWV',
+      what: 'Looks at what work you can do and arranges what UWV does for you.',
+      ask: 'Your UWV benefit and what work you can do.',
+    },
+    PSYCHIATER: {
+      name: 'Psychiatrist',
+      what: 'A doctor for mental-health problems. Can prescribe medicine.',
+      ask: 'Your medicine and your health.',
+    },
+    SPV: {
+      name: 'Community psychiatric nurse',
+      what: 'Helps you with your health and your daily life.',
+      ask: 'How things are at home, your health and your medicine.',
+    },
+    PSYCHOLOOG: {
+      name: 'Psychologist',
+      what: 'Helps you with talks and therapy.',
+      ask: 'Your thoughts and feelings, and your therapy.',
+    },
+    ERVARINGSDESKUNDIGE: {
+      name: 'Peer worker',
+      what: 'Has had mental-health problems and knows how recovery can go.',
+      ask: 'Recovery, and how others deal with the same things.',
+    },
+    OTHER: {
+      name: 'Staff member',
+      what: 'Works together with your team.',
+      ask: 'Ask your key worker what this person does for you.',
+    },
+  },
+  organisationType: {
+    GGZ: 'Care: your treatment',
+    GEMEENTE: 'Municipality: your benefit and help with work',
+    UWV: 'UWV: your benefit and help with work',
+    IPS_AANBIEDER: 'Help with work',
+  },
+  team: {
+    intro:
+      'These are the people and organisations who work with you. Here you see what they do and what you can ask them about.',
+    loading: 'Loading your team…',
+    careTeam: 'Your team at {{organisation}}: {{team}}',
+    careTeamHint: 'Everyone in this team can see your file, because they care for you together.',
+    yourPeople: 'Your own people',
+    teamMembers: 'Also in your team',
+    organisations: 'Organisations that work with you',
+    what: 'What does this person do?',
+    ask: 'Ask them about',
+    since: 'Working with you since {{date}}',
+    noPeople: 'Nobody is assigned to you right now. Ask your team who your contact person is.',
+  },
+  help: {
+    title: 'Do you disagree with something?',
+    talk: 'First tell the person themselves, or your key worker. A conversation often solves a lot.',
+    complaint:
+      'Does that not work? Then you can make a complaint. Every organisation has a complaints procedure. Ask the organisation, or look on their website.',
+    confidant:
+      'A confidential adviser can help you for free with a complaint about your care. This person does not work for your care organisation.',
+    support:
+      'Do you have questions about your benefit or help from the municipality? You have the right to free, independent client support. Ask the municipality about it.',
+    decision:
+      'Do you disagree with a decision of the municipality or UWV? Then you can object. The letter with the decision says how.',
+    data: 'Questions about your data? Look at "Who looked?" or ask the data-protection officer. You can also complain to the Dutch Data Protection Authority.',
+  },
+  goals: {
+    intro:
+      'These are your work goals. You made them with your IPS employment specialist. Your clinician reviews them regularly. You can respond and propose a goal yourself.',
+    loading: 'Loading your goals…',
+    none: 'You have no work goals yet. Do you want to make one? Propose a goal below.',
+    status: { OPEN: 'Ongoing', ACHIEVED: 'Achieved', STOPPED: 'Stopped' },
+    assessment: {
+      ON_TRACK: 'Going well',
+      PARTLY: 'Partly going well',
+      OFF_TRACK: 'Not going well yet',
+      ACHIEVED: 'Achieved',
+      STOP: 'Stopped',
+    },
+    targetDate: 'To reach by: {{date}}',
+    nextReview: 'Next review: {{date}}',
+    reviews: 'Reviews',
+    noReviews: 'This goal has not been reviewed yet.',
+    review: '{{date}}: {{assessment}}, reviewed by {{name}}',
+    comments: 'Responses',
+    noComments: 'No responses yet.',
+    byYou: 'You',
+    commentLabel: 'Your response to this goal',
+    commentHint: 'Your team reads your response. At most 2000 characters.',
+    commentSubmit: 'Post response',
+    commentSaving: 'Posting…',
+    commentSaved: 'Your response has been posted.',
+    commentRequired: 'Write your response first.',
+    commentTooLong: 'Your response is too long. Use at most 2000 characters.',
+    proposals: 'Propose a goal yourself',
+    proposalsIntro:
+      'Do you have an idea for a work goal? Write it down. Your IPS employment specialist reads it and discusses it with you.',
+    proposalLabel: 'Your proposal',
+    proposalHint: 'For example: I want to learn to work the till. Between 3 and 1000 characters.',
+    proposalSubmit: 'Send proposal',
+    proposalSaving: 'Sending…',
+    proposalSaved: 'Your proposal has been sent.',
+    proposalTooShort: 'Write your proposal in at least 3 characters.',
+    proposalTooLong: 'Your proposal is too long. Use at most 1000 characters.',
+    yourProposals: 'Your proposals',
+    proposedOn: 'Proposed on {{date}}',
+    notSaved: 'This was not saved.',
+  },
+  work: {
+    intro:
+      'Here you see how your way to work is going: where you are, your workplace and what you want and can do.',
+    loading: 'Loading your work…',
+    noTrajectory:
+      'You are not taking part in IPS (help finding work) right now. Do you want to? Ask your key worker.',
+    phaseTitle: 'Where are you?',
+    phaseNow: 'Now: {{phase}}, since {{date}}',
+    current: '(now)',
+    specialist: 'Your IPS employment specialist is {{name}}.',
+    phase: {
+      INTAKE: 'Getting to know each other',
+      ASSESSMENT: 'Finding out what you want and can do',
+      JOB_FINDING: 'Looking for work',
+      COACHING: 'Support at your work',
+      AFTERCARE: 'Aftercare',
+      ENDED: 'Finished',
+    },
+    placements: 'Your workplaces',
+    noPlacements: 'You have no workplace yet. Your IPS employment specialist looks with you.',
+    placementTitle: '{{job}} at {{employer}}',
+    placementType: {
+      COMPETITIVE: 'Paid work',
+      WORK_EXPERIENCE: 'Work-experience place',
+      VOLUNTEERING: 'Volunteering',
+      SHELTERED: 'Sheltered work',
+      DAY_ACTIVITY: 'Day activity',
+    },
+    placementPeriod: 'Since {{from}}',
+    placementEnded: 'From {{from}} to {{until}}',
+    hours: '{{hours}} hours a week',
+    support: 'What has been arranged for you',
+    supportType: {
+      JOB_COACHING: 'Support at your work (job coach)',
+      WAGE_COST_SUBSIDY: 'Wage subsidy for your employer',
+      NO_RISK_POLICY: 'No-risk policy: less risk for your employer when you are ill',
+      APPLICATION_DUTY_EXEMPTION: 'You do not have to apply for jobs for now (exemption)',
+    },
+    profile: 'What you want and can do',
+    profileIntro: 'Your IPS employment specialist wrote this down together with you.',
+    noProfile: 'This has not been written down yet.',
+    wishes: 'What you want',
+    strengths: 'What you are good at',
+    experience: 'What you have done before',
+    limitations: 'What you take into account',
+    preferredHours: 'How many hours you want to work',
+    preferredHoursValue: '{{min}} to {{max}} hours a week',
+    disclosureTitle: 'What may your employer know about your illness?',
+    disclosureIntro:
+      'You decide. Your IPS employment specialist follows your choice. You can always change it.',
+    disclosure: {
+      FULL: 'My employer may know that I have mental-health problems.',
+      PARTIAL: 'My employer may only know what is needed for my work.',
+      NONE: 'My employer may know nothing about my illness.',
+      UNDECIDED: 'I do not know yet.',
+    },
+    disclosureSubmit: 'Save choice',
+    disclosureSaving: 'Saving…',
+    disclosureSaved: 'Your choice has been saved. Your IPS employment specialist sees it now.',
+    disclosureConflict:
+      'Your profile has just changed. We loaded the newest version. Choose again and save.',
+    disclosureNoTrajectory: 'You are not taking part in IPS right now, so you cannot set this now.',
+    notSaved: 'Your choice was not saved.',
+  },
+  meetings: {
+    intro:
+      'Here you see your meetings with your team and with the municipality or UWV, and what you agreed.',
+    loading: 'Loading your meetings…',
+    upcoming: 'Upcoming meetings',
+    past: 'Earlier meetings',
+    noUpcoming: 'No meeting is planned.',
+    noPast: 'You have not had any meetings yet.',
+    kind: {
+      THREE_WAY_MEETING: 'Three-way meeting: you, your care and work and income',
+      FACT_BOARD: 'Meeting of your team',
+      MDO: 'Meeting of your team',
+      PARTNER_CASE_DISCUSSION: 'Meeting between care and work and income',
+      ANONYMISED_CASE_DISCUSSION: 'Meeting without your name',
+    },
+    status: {
+      PLANNED: 'Planned',
+      LIVE: 'Happening now',
+      CLOSED: 'Finished',
+      CANCELLED: 'Cancelled',
+    },
+    when: '{{date}}, {{minutes}} minutes',
+    where: 'Where: {{place}}',
+    video: 'Online: open the link for the video call',
+    who: 'Who is there',
+    agreed: 'What was agreed',
+    decisions: 'Decisions',
+    actions: 'Who does what',
+    action: '{{owner}}: {{text}} (by {{date}})',
+    actionDone: 'done',
+    notes: 'Notes',
+    nothingAgreed: 'Nothing that was shared with you has been agreed (yet).',
+    onlyShared:
+      'You only see what was shared with you. What care writes down only for your treatment is in your file with your clinician.',
   },
 };
 

@@ -1,45 +1,32 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { commonResources, emptyTranslations, translationKeys } from '@tandem/web-ui';
-import { passportEn, passportNl, passportResources } from './i18n';
+import { emptyTranslations, translationKeys } from '@tandem/web-ui';
+import { mockFetch, type FetchMock } from '@tandem/web-testing';
+import { passportEn, passportNl } from './i18n';
 import { PassportRoutes } from './passport-routes';
+import { renderPassport, signedIn } from './passport-test-utils';
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['passport', 'common'],
-    defaultNS: 'passport',
-    resources: {
-      nl: { passport: passportResources.nl, common: commonResources.nl },
-      en: { passport: passportResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function renderAt(path: string) {
-  return render(
-    <I18nextProvider i18n={createI18n()}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/passport/*" element={<PassportRoutes />} />
-        </Routes>
-      </MemoryRouter>
-    </I18nextProvider>,
-  );
-}
+const team = {
+  careTeam: {
+    id: 't1',
+    name: 'FACT Rivierstad-Noord',
+    type: 'FACT',
+    organisation: { id: 'o-ggz', name: 'GGZ Rivierenland', type: 'GGZ' },
+  },
+  people: [],
+  organisations: [{ id: 'o-ggz', name: 'GGZ Rivierenland', type: 'GGZ' }],
+};
 
 describe('passport layout', () => {
+  let net: FetchMock;
+  afterEach(() => net?.restore());
+
   it('opens My team from /passport and marks it as the current section', async () => {
-    renderAt('/passport');
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': signedIn(),
+      'GET /api/v1/me/team': { body: team },
+    });
+    renderPassport('/passport', <PassportRoutes />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn team' })).toBeVisible();
     const nav = screen.getByRole('navigation', { name: 'Mijn paspoort' });
     expect(within(nav).getByRole('link', { name: 'Mijn team' })).toHaveAttribute(
@@ -49,8 +36,16 @@ describe('passport layout', () => {
   });
 
   it('has a link to each of the seven sections, reachable with the keyboard', async () => {
-    renderAt('/passport/team');
-    const nav = screen.getByRole('navigation', { name: 'Mijn paspoort' });
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': signedIn(),
+      'GET /api/v1/me/team': { body: team },
+      'GET /api/v1/clients/c-monique/ips/work-goals': {
+        body: { items: [], total: 0, page: 1, pageSize: 50 },
+      },
+      'GET /api/v1/me/goal-proposals': { body: [] },
+    });
+    renderPassport('/passport/team', <PassportRoutes />);
+    const nav = await screen.findByRole('navigation', { name: 'Mijn paspoort' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
       '/passport/team',
@@ -70,7 +65,8 @@ describe('passport layout', () => {
   });
 
   it('says plainly when a passport address does not exist', async () => {
-    renderAt('/passport/nothing-here');
+    net = mockFetch({ 'POST /api/v1/auth/refresh': signedIn() });
+    renderPassport('/passport/nothing-here', <PassportRoutes />);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' }),
     ).toBeVisible();

@@ -323,8 +323,40 @@ describe('Tandem web app', () => {
     );
   });
 
+  it('sends a signed-out visitor of the passport to the client sign-in', async () => {
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': {
+        status: 401,
+        body: { statusCode: 401, code: 'SESSION_ENDED', message: 'x' },
+      },
+    });
+    renderApp('/passport/goals');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Inloggen op je paspoort' }),
+    ).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/passport/sign-in');
+    expect(screen.getByRole('link', { name: /Log dan hier in/ })).toHaveAttribute(
+      'href',
+      '/sign-in',
+    );
+  });
+
   it('opens the passport for clients at My team, with the passport menu, and no caseload', async () => {
-    net = mockFetch({ 'POST /api/v1/auth/refresh': tokens(monique) });
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': tokens(monique),
+      'GET /api/v1/me/team': {
+        body: {
+          careTeam: {
+            id: 't1',
+            name: 'FACT Rivierstad-Noord',
+            type: 'FACT',
+            organisation: { id: 'o-ggz', name: 'GGZ Rivierenland', type: 'GGZ' },
+          },
+          people: [],
+          organisations: [],
+        },
+      },
+    });
     renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn team' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/passport/team');

@@ -8,7 +8,7 @@ import { CaseloadPage } from '@tandem/web-caseload';
 import { ClientPage } from '@tandem/web-client-file';
 import { ConsentsPage } from '@tandem/web-consent';
 import { AuthProvider, AuthSession, useAuth } from '@tandem/web-data-access';
-import { PassportRoutes } from '@tandem/web-passport';
+import { PASSPORT_BASE, PassportRoutes, PassportSignInPage } from '@tandem/web-passport';
 import { Progress } from '@tandem/web-ui';
 import { createI18n, isLocale, storedLocale } from './i18n';
 import { Layout, SignedOutLayout } from './layout';
@@ -21,7 +21,13 @@ import './shell.css';
 function RequireAuth({ children }: { children: ReactNode }) {
   const { status } = useAuth();
   const location = useLocation();
-  if (status !== 'signedIn') return <Navigate to="/sign-in" state={{ from: location }} replace />;
+  if (status !== 'signedIn') {
+    // Clients have their own, simpler sign-in for the passport.
+    const signIn = location.pathname.startsWith(PASSPORT_BASE)
+      ? `${PASSPORT_BASE}/sign-in`
+      : '/sign-in';
+    return <Navigate to={signIn} state={{ from: location }} replace />;
+  }
   return children;
 }
 
@@ -63,6 +69,14 @@ export function AppRoutes() {
         element={
           <SignedOutLayout>
             <SignInPage />
+          </SignedOutLayout>
+        }
+      />
+      <Route
+        path={`${PASSPORT_BASE}/sign-in`}
+        element={
+          <SignedOutLayout>
+            <PassportSignInPage />
           </SignedOutLayout>
         }
       />

@@ -26,6 +26,7 @@ export const shellNl = {
   signIn: {
     title: 'Inloggen',
     intro: 'Log in met je e-mailadres en wachtwoord.',
+    clientLink: 'Ben je cliënt? Log dan in op je paspoort.',
     email: 'E-mailadres',
     password: 'Wachtwoord',
     submit: 'Inloggen',
@@ -96,6 +97,7 @@ export const shellEn: typeof shellNl = {
   signIn: {
     title: 'Sign in',
     intro: 'Sign in with your e-mail address and password.',
+    clientLink: 'Are you a client? Sign in to your passport.',
     email: 'E-mail address',
     password: 'Password',
     submit: 'Sign in',
