@@ -107,6 +107,8 @@ export function ConsentsSection() {
     const recipient = recipientText(consent, tc);
     try {
       await calls[action](consent.id);
+      // Show the new state first, then say what happened.
+      await reload().catch(() => undefined);
       announce({
         tone: 'success',
         text:
@@ -122,9 +124,9 @@ export function ConsentsSection() {
         text:
           isApiError(error) && error.status === 409 ? t('errors.conflict') : t('errors.generic'),
       });
+      await reload().catch(() => undefined);
     } finally {
       setBusy(null);
-      await reload().catch(() => undefined);
     }
   };
 

@@ -125,6 +125,7 @@ export function DocumentsPart({
     setBusy(doc.id);
     try {
       await calls.revokeDocument(doc.id);
+      await reload();
       announce({
         tone: 'success',
         text: t('documents.stopped', { title: doc.title, name: doc.recipientName }),
@@ -135,9 +136,9 @@ export function DocumentsPart({
         text:
           isApiError(error) && error.status === 409 ? t('errors.conflict') : t('errors.generic'),
       });
+      await reload();
     } finally {
       setBusy(null);
-      await reload();
     }
   };
 
