@@ -20,9 +20,9 @@ function GoalCard({
   return (
     <li className="t-card passport-card">
       <article aria-labelledby={titleId} className="passport-goal">
-        <h3 id={titleId} className="passport-card__title">
+        <h2 id={titleId} className="passport-card__title">
           {goal.text}
-        </h3>
+        </h2>
         <p className="passport-card__meta">
           <span className="t-badge">{t(`goals.status.${goal.status}`)}</span>
           {goal.targetDate ? ` · ${t('goals.targetDate', { date: day(goal.targetDate) })}` : null}
@@ -30,7 +30,7 @@ function GoalCard({
             ? ` · ${t('goals.nextReview', { date: day(goal.nextReviewOn) })}`
             : null}
         </p>
-        <h4>{t('goals.reviews')}</h4>
+        <h3>{t('goals.reviews')}</h3>
         {reviews.length ? (
           <ul className="passport-list">
             {reviews.map((r) => (
@@ -49,7 +49,7 @@ function GoalCard({
         ) : (
           <p>{t('goals.noReviews')}</p>
         )}
-        <h4>{t('goals.comments')}</h4>
+        <h3>{t('goals.comments')}</h3>
         {comments.length ? (
           <ul className="passport-list">
             {comments.map((c) => (
