@@ -73,6 +73,22 @@ describe('passport: my data export (JSON and PDF)', () => {
     });
     expect(proposal.status).toBe(201);
 
+    // A three-way meeting with her.
+    const three = await t.request('POST', '/api/v1/conferences', {
+      token: await t.tokenFor('keyworker'),
+      body: {
+        teamId: monique.teamId,
+        kind: 'THREE_WAY_MEETING',
+        title: 'Driegesprek',
+        startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        durationMinutes: 45,
+        videoUrl: 'https://video.example/driegesprek',
+        attendeeIds: [demoUser('monique').id, demoUser('klantmanager').id],
+        items: [{ clientId: monique.id }],
+      },
+    });
+    expect({ status: three.status, body: three.body }).toMatchObject({ status: 201 });
+
     const res = await asMonique('/api/v1/me/export/json');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -106,6 +122,9 @@ describe('passport: my data export (JSON and PDF)', () => {
     expect(ids(data.ips.goalProposals)).toEqual(ids(proposals.body));
     expect(data.ips.goalProposals.map((p: { id: string }) => p.id)).toContain(proposal.body.id);
     expect(data.ips.trajectory).toMatchObject({ clientId: monique.id });
+    const meetings = await asMonique('/api/v1/conferences?from=2000-01-01&to=2100-12-31');
+    expect(ids(data.meetings)).toEqual(ids(meetings.body));
+    expect(ids(data.meetings)).toContain(three.body.id);
     const consents = await asMonique('/api/v1/me/consents');
     expect(ids(data.consents)).toEqual(ids(consents.body));
     expect(data.documents.map((d: Item) => d.id)).toEqual([shared.body.id]);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/api-auth';
 import { CaseloadModule } from '@tandem/api-caseload';
+import { ConferencesModule } from '@tandem/api-conferences';
 import { IpsModule } from '@tandem/api-ips';
 import { NotesModule } from '@tandem/api-notes';
 import { GoalProposalsController } from './goals/goal-proposals.controller';
@@ -26,7 +27,7 @@ import { ExportService } from './export/export.service';
  * `@nestjs/passport`'s `PassportModule` (sign-in strategies).
  */
 @Module({
-  imports: [AuthModule, CaseloadModule, IpsModule, NotesModule],
+  imports: [AuthModule, CaseloadModule, ConferencesModule, IpsModule, NotesModule],
   controllers: [
     ClientSignInController,
     MyTeamController,

@@ -26,6 +26,9 @@ const TEXT = {
     hours: 'Uur per week',
     from: 'Vanaf',
     until: 'Tot en met',
+    meetings: 'Mijn gesprekken',
+    agreed: 'Afgesproken',
+    todo: 'Te doen',
     notes: 'Aantekeningen die ik mag lezen',
     plans: 'Plannen',
     consents: 'Mijn toestemmingen',
@@ -61,6 +64,9 @@ const TEXT = {
     hours: 'Hours per week',
     from: 'From',
     until: 'Until',
+    meetings: 'My meetings',
+    agreed: 'Agreed',
+    todo: 'To do',
     notes: 'Notes I may read',
     plans: 'Plans',
     consents: 'My consents',
@@ -282,6 +288,22 @@ export function renderExportPdf(data: PassportExport, lang: ExportLanguage): Pro
       ],
     })),
   ]);
+  section(
+    t.meetings,
+    data.meetings.flatMap((m): PdfBlock[] => [
+      { kind: 'paragraph', text: `${m.title} - ${timeOf(m.startsAt, lang)}` },
+      ...m.items.flatMap((item): PdfBlock[] => [
+        ...item.decisions.map((d): PdfBlock => ({
+          kind: 'paragraph',
+          text: `${t.agreed}: ${d.text}`,
+        })),
+        ...item.actions.map((a): PdfBlock => ({
+          kind: 'paragraph',
+          text: `${t.todo}: ${a.text} (${a.ownerName}, ${dateOf(a.dueOn, lang)})`,
+        })),
+      ]),
+    ]),
+  );
   section(
     t.notes,
     data.notes.flatMap((n): PdfBlock[] => [

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import { AccessLogQueryService, AuditTrail } from '@tandem/api-audit';
 import { CaseloadService } from '@tandem/api-caseload';
+import { ConferencesService } from '@tandem/api-conferences';
 import { ConsentService } from '@tandem/api-consent';
 import { PlacementsService, TrajectoryService, WorkGoalsService } from '@tandem/api-ips';
 import { NotesService } from '@tandem/api-notes';
@@ -43,6 +44,8 @@ export interface PassportExport {
     /** Work goals she proposed herself. */
     goalProposals: Result<GoalProposalsService['mine']>;
   };
+  /** Meetings she attends (three-way meetings), with what was agreed as far as it is shared with her. */
+  meetings: Result<ConferencesService['detail']>[];
   consents: Result<ConsentService['mine']>;
   documents: Result<DocumentsService['mine']>;
   accessLog: ExportAccessEntry[];
@@ -103,6 +106,7 @@ export class ExportService {
     private readonly placements: PlacementsService,
     private readonly workGoals: WorkGoalsService,
     private readonly goalProposals: GoalProposalsService,
+    private readonly conferences: ConferencesService,
     private readonly consents: ConsentService,
     private readonly documents: DocumentsService,
     private readonly accessLog: AccessLogQueryService,
@@ -135,6 +139,12 @@ export class ExportService {
     for (const goal of goalList)
       workGoals.push(await this.workGoals.get(principal, clientId, goal.id));
     const goalProposals = await this.goalProposals.mine(principal);
+    const meetingList = await this.conferences.list(principal, {
+      from: '2000-01-01',
+      to: '2100-12-31',
+    } as Parameters<ConferencesService['list']>[1]);
+    const meetings = [];
+    for (const m of meetingList) meetings.push(await this.conferences.detail(principal, m.id));
     const consents = await this.consents.mine(principal);
     const documents = await this.documents.mine(principal);
     const log = await this.accessLog.list(principal, {
@@ -170,6 +180,7 @@ export class ExportService {
         notes: notes.length,
         workGoals: workGoals.length,
         placements: placements.length,
+        meetings: meetings.length,
         consents: consents.length,
         documents: documents.length,
         accessLog: accessLog.length,
@@ -190,6 +201,7 @@ export class ExportService {
         workGoals,
         goalProposals,
       },
+      meetings,
       consents,
       documents,
       accessLog,

@@ -6,7 +6,7 @@ import { Alert, Progress, todayDay, useDocumentTitle } from '@tandem/web-ui';
 import './data.css';
 
 type Format = 'pdf' | 'json';
-const WHAT = ['details', 'team', 'goals', 'work', 'notes', 'consents', 'log'] as const;
+const WHAT = ['details', 'team', 'goals', 'work', 'meetings', 'notes', 'consents', 'log'] as const;
 type State =
   | { status: 'idle' }
   | { status: 'busy'; format: Format; received: number; total: number | null }
