@@ -147,6 +147,11 @@ describe('passport: my data export (JSON and PDF)', () => {
         'userRole',
       ]);
     }
+    // The screen "Who looked" shows the same, without staff addresses, browsers or sessions.
+    const log = await asMonique('/api/v1/me/access-log?pageSize=500');
+    expect(log.body.items.length).toBeGreaterThan(0);
+    for (const item of log.body.items)
+      expect([item.ip, item.userAgent, item.sessionId]).toEqual([null, null, null]);
     // Nothing of another client.
     expect(JSON.stringify(data)).not.toContain(other.id);
 
