@@ -154,6 +154,61 @@ describe('passport: documents a client shares herself', () => {
     expect((await sharedWith('klantmanager', id)).status).toBe(200);
   });
 
+  it('the SQL scope of a list and the check on a single document agree, for every state', async () => {
+    // Every combination of recipient, revocation and period, for Monique and for another client.
+    const period = { current: [-5, 30], past: [-100, -10], future: [5, 30] } as const;
+    const made: { id: string; client: string; recipient: string; active: boolean }[] = [];
+    for (const client of [monique, other])
+      for (const recipient of ['klantmanager', 'ips'])
+        for (const revoked of [false, true])
+          for (const [name, [from, until]] of Object.entries(period)) {
+            const [{ id }] = await t.db.query(
+              `INSERT INTO client_documents (client_id, title, file_name, mime, size_bytes, sha256, content,
+                 recipient_user_id, recipient_organisation_id, purpose, valid_from, valid_until, shared_by,
+                 revoked_at, revoked_by)
+               VALUES ($1, $2, 'x.pdf', 'application/pdf', $3, 'x', $4, $5, $6, 'UITKERING',
+                 current_date + $7::int, current_date + $8::int, $5, $9, $10) RETURNING id`,
+              [
+                client.id,
+                `${recipient}-${revoked}-${name}`,
+                PDF.length,
+                PDF,
+                demoUser(recipient).id,
+                demoUser(recipient).organisationId,
+                from,
+                until,
+                revoked ? new Date() : null,
+                revoked ? demoUser(recipient).id : null,
+              ],
+            );
+            made.push({ id, client: client.id, recipient, active: !revoked && name === 'current' });
+          }
+    for (const user of ['klantmanager', 'ips', 'regie']) {
+      for (const client of [monique, other]) {
+        const list = await t.request('GET', `/api/v1/clients/${client.id}/shared-documents`, {
+          token: await t.tokenFor(user),
+        });
+        const listed = new Set<string>(
+          list.status === 200 ? list.body.map((d: { id: string }) => d.id) : [],
+        );
+        for (const doc of made.filter((d) => d.client === client.id)) {
+          const single = await t.request(
+            'GET',
+            `/api/v1/clients/${client.id}/shared-documents/${doc.id}/content`,
+            { token: await t.tokenFor(user) },
+          );
+          const expected = doc.recipient === user && doc.active;
+          expect({ user, doc, listed: listed.has(doc.id), single: single.status }).toEqual({
+            user,
+            doc,
+            listed: expected,
+            single: expected ? 200 : 404,
+          });
+        }
+      }
+    }
+  });
+
   it('professionals have no passport: sharing as staff answers 404 and writes nothing', async () => {
     const before = await documentCount();
     const res = await share({}, await t.tokenFor('keyworker'));
