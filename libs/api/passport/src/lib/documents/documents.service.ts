@@ -111,7 +111,9 @@ export class DocumentsService {
   /** Who the client can share a document with: the people who work with her now. */
   async recipients(principal: Principal): Promise<DocumentRecipientDto[]> {
     const client = await this.own(principal);
-    return this.documents.recipients(client.id);
+    const people = await this.documents.recipients(client.id);
+    this.record(principal, 'READ', client.id, null, 'OWN_DATA', { recipients: people.length });
+    return people;
   }
 
   async share(principal: Principal, dto: ShareDocumentDto): Promise<SharedDocumentDto> {
