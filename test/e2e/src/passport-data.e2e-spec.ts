@@ -20,11 +20,12 @@ const LETTER = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
-async function a11yViolations(page: Page): Promise<string[]> {
+async function a11yViolations(page: Page, selector?: string): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
-  );
+  const results = await page.evaluate((context) => {
+    const axe = (window as unknown as { axe: { run(context?: string): Promise<AxeResults> } }).axe;
+    return context ? axe.run(context) : axe.run();
+  }, selector ?? null);
   return results.violations.map(
     (v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
@@ -225,6 +226,14 @@ describe('Passport: my consents, who looked, my data (Chromium, phone)', () => {
     );
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).equals(LETTER)).toBe(true);
+
+    // In her client file, the klantmanager finds it and opens it.
+    await fatima.goto(`${server.url}clients/${moniqueId}`);
+    const panel = fatima.getByRole('region', { name: 'Documenten die de cliënt met jou deelt' });
+    const download = fatima.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Brief van mijn huisarts openen' }).click();
+    expect((await download).suggestedFilename()).toBe('brief-huisarts.pdf');
+    expect(await a11yViolations(fatima, '.pc-shared')).toEqual([]);
   });
 
   it('Monique downloads all her data as PDF and JSON, and the JSON is complete', async () => {

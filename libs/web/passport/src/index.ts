@@ -1,5 +1,6 @@
 export * from './lib/i18n';
 export * from './lib/consents/i18n';
+export * from './lib/consents/shared-documents-panel';
 export * from './lib/access/i18n';
 export * from './lib/data/i18n';
 export * from './lib/passport-layout';

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Consent } from '@tandem/web-consent';
 import { mockFetch, type FetchMock } from '@tandem/web-testing';
@@ -9,6 +9,7 @@ import { renderDataSection } from '../data/test-render';
 import { signedIn } from '../passport-test-utils';
 import { ConsentsSection } from './consents-section';
 import { passportConsentsEn, passportConsentsNl } from './i18n';
+import { SharedDocumentsPanel } from './shared-documents-panel';
 
 const consent = (over: Partial<Consent>): Consent => ({
   id: 'k1',
@@ -132,5 +133,47 @@ describe('My consents (passport)', () => {
     net = mockFetch({ ...base, 'GET /api/v1/me/consents': { status: 500, body: {} } });
     renderDataSection(<ConsentsSection />);
     expect(await screen.findByRole('alert')).toHaveTextContent(/Probeer het opnieuw/);
+  });
+});
+
+describe('Documents the client shares, in the professional’s client file', () => {
+  let net: FetchMock;
+  afterEach(() => net?.restore());
+
+  it('lists what the client shared with me, and nothing at all when there is none', async () => {
+    const doc = {
+      id: 'd1',
+      clientId: 'c-monique',
+      title: 'Brief van mijn huisarts',
+      fileName: 'brief.pdf',
+      mime: 'application/pdf',
+      sizeBytes: 10,
+      recipientUserId: 'u-fatima',
+      recipientName: 'Fatima El Amrani',
+      recipientOrganisationName: 'Gemeente Rivierstad',
+      purpose: 'UITKERING',
+      message: 'Voor de vrijstelling.',
+      validFrom: '2026-12-01',
+      validUntil: '2027-03-01',
+      sharedAt: '2026-12-01T10:00:00Z',
+      revokedAt: null,
+      status: 'ACTIVE',
+    };
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': signedIn(),
+      'GET /api/v1/clients/c-monique/shared-documents': [{ body: [doc] }, { body: [] }],
+    });
+    const first = renderDataSection(<SharedDocumentsPanel clientId="c-monique" />);
+    expect(
+      await screen.findByRole('heading', { name: 'Documenten die de cliënt met jou deelt' }),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Brief van mijn huisarts openen' })).toBeVisible();
+    expect(screen.getByText(/voor zaken rond je uitkering, tot en met/)).toBeVisible();
+    first.unmount();
+    renderDataSection(<SharedDocumentsPanel clientId="c-monique" />);
+    await waitFor(() =>
+      expect(net.callsTo('GET /api/v1/clients/c-monique/shared-documents')).toHaveLength(2),
+    );
+    expect(screen.queryByRole('heading', { name: /deelt/ })).toBeNull();
   });
 });

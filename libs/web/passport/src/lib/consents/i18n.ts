@@ -85,6 +85,14 @@ export const passportConsentsNl = {
     shared: 'Je hebt {{title}} gedeeld met {{name}}.',
     noRecipients: 'Er werkt nu niemand met je aan wie je iets kunt sturen.',
   },
+  staff: {
+    title: 'Documenten die de cliënt met jou deelt',
+    intro:
+      'De cliënt heeft deze documenten zelf met jou gedeeld, alleen met jou en alleen voor het genoemde doel. Elke keer dat je er een opent, komt in het toegangslog.',
+    terms: 'voor {{purpose}}, tot en met {{until}}',
+    failed:
+      'Het document kon niet worden geopend. Misschien is het delen net gestopt; laad de pagina opnieuw.',
+  },
   errors: {
     required: 'Vul dit in.',
     fileType: 'Kies een PDF, PNG of JPEG.',
@@ -178,6 +186,13 @@ export const passportConsentsEn: typeof passportConsentsNl = {
     sharing: 'Sharing your document…',
     shared: 'You shared {{title}} with {{name}}.',
     noRecipients: 'Nobody works with you right now that you can send something to.',
+  },
+  staff: {
+    title: 'Documents the client shares with you',
+    intro:
+      'The client shared these documents with you herself, only with you and only for the purpose named. Every time you open one, it goes into the access log.',
+    terms: 'for {{purpose}}, until {{until}}',
+    failed: 'The document could not be opened. Sharing may have just stopped; reload the page.',
   },
   errors: {
     required: 'Please fill this in.',
