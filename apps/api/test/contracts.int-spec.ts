@@ -52,7 +52,7 @@ describe('committed contracts', () => {
     }
   });
 
-  it('lists only sign-in, refresh, sign-out and health as public', () => {
+  it('lists only sign-in (staff and client passport), refresh, sign-out and health as public', () => {
     const publicOnes = endpointPolicies(t.app)
       .filter((e) => e.access === 'public')
       .map((e) => `${e.method} ${e.path}`);
@@ -61,6 +61,7 @@ describe('committed contracts', () => {
         'GET /api/health',
         'GET /api/ready',
         'POST /api/v1/auth/login',
+        'POST /api/v1/auth/client/login',
         'POST /api/v1/auth/logout',
         'POST /api/v1/auth/refresh',
       ].sort(),

@@ -125,7 +125,8 @@ describe('bad input on every write endpoint', () => {
         { numRuns: 25 },
       );
     }
-  });
+    // 25 bodies for each of the (growing number of) write endpoints, on a shared machine.
+  }, 180_000);
 
   it('answers malformed JSON and wrong content types with 4xx', async () => {
     const token = await t.tokenFor('keyworker');

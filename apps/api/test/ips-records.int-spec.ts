@@ -498,10 +498,16 @@ describe('IPS records: funding, life cycle, conflicts and history', () => {
     expect(seen.body.comments.map((c: { text: string }) => c.text)).toContain(
       'Ik wil graag ook op zaterdag werken.',
     );
-    // Her passport shows no trajectory (not hers to read here) and no activities.
-    expect((await t.request('GET', `/api/v1/clients/${monique.id}/ips`, { token })).status).toBe(
-      404,
-    );
+    // Her passport shows her own trajectory (phase, profile; issue 7) but no activities or funding.
+    const overview = await t.request('GET', `/api/v1/clients/${monique.id}/ips`, { token });
+    expect(overview.status).toBe(200);
+    expect(overview.body.permissions).toMatchObject({
+      canUpdateTrajectory: false,
+      canCreatePlacement: false,
+      canCreateWorkGoal: false,
+      canReadActivities: false,
+      creatableActivityKinds: [],
+    });
     expect(
       (await t.request('GET', `/api/v1/clients/${monique.id}/ips/activities`, { token })).status,
     ).toBe(404);

@@ -36,6 +36,8 @@ const PROTECTED = [
   'conference_decisions',
   'conference_actions',
   'conference_events',
+  'client_documents',
+  'ips_work_goal_proposals',
 ];
 const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'caseload/ClientsRepository.findById': 'one row; callers assert read before returning it',
@@ -162,6 +164,13 @@ const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
     'ids only, to re-check live rooms after an access change',
   'conferences/ConferencesRepository.generateOccurrences':
     'write after create Conference check (series)',
+  'passport/DocumentsRepository.findById':
+    'one shared document; callers check read/revoke ClientDocument on it',
+  'passport/DocumentsRepository.content': 'file of a document the caller was allowed to read',
+  'passport/DocumentsRepository.insert': 'write after create ClientDocument check',
+  'passport/DocumentsRepository.revoke': 'write after revoke ClientDocument check',
+  'passport/GoalProposalsRepository.insert':
+    'append-only write by the client after comment WorkGoal on her own file',
 };
 
 const libsRoot = path.resolve(__dirname, '../../../libs/api');

@@ -11,6 +11,7 @@ import { AuditModule } from '@tandem/api-audit';
 import { ConsentModule } from '@tandem/api-consent';
 import { IpsModule } from '@tandem/api-ips';
 import { ConferencesModule } from '@tandem/api-conferences';
+import { ClientPassportModule } from '@tandem/api-passport';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         NotesModule,
         ConferencesModule,
         IpsModule,
+        ClientPassportModule,
       ],
       controllers: [HealthController],
     };

@@ -95,7 +95,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 /** The routes that the refresh cookie authenticates. */
 export const COOKIE_AUTH_ROUTES = ['/api/v1/auth/refresh', '/api/v1/auth/logout'];
 /** Public routes that change state: cross-site browser requests to them are refused (CSRF). */
-export const ORIGIN_CHECKED_ROUTES = ['/api/v1/auth/login', ...COOKIE_AUTH_ROUTES];
+/** The sign-in routes: staff and clients (the passport's own sign-in). */
+export const LOGIN_ROUTES = ['/api/v1/auth/login', '/api/v1/auth/client/login'];
+
+export const ORIGIN_CHECKED_ROUTES = [...LOGIN_ROUTES, ...COOKIE_AUTH_ROUTES];
 
 /**
  * A rate limit for every route that answers without a token (a test checks that each public
@@ -103,7 +106,7 @@ export const ORIGIN_CHECKED_ROUTES = ['/api/v1/auth/login', ...COOKIE_AUTH_ROUTE
  */
 export function publicRateLimits(config: AppConfig): RateLimitRule[] {
   return [
-    { routes: ['/api/v1/auth/login'], max: config.RATE_LIMIT_LOGIN_PER_MINUTE, windowMs: 60_000 },
+    { routes: LOGIN_ROUTES, max: config.RATE_LIMIT_LOGIN_PER_MINUTE, windowMs: 60_000 },
     { routes: COOKIE_AUTH_ROUTES, max: config.RATE_LIMIT_SESSION_PER_MINUTE, windowMs: 60_000 },
     {
       routes: ['/api/health', '/api/ready', '/api/docs', '/api/docs/*', '/api/docs-json'],

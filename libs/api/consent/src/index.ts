@@ -1,2 +1,3 @@
 export * from './lib/consent.module';
 export * from './lib/services/consent-events';
+export * from './lib/services/consent.service';

@@ -12,3 +12,4 @@ export * from './lib/http/idempotency';
 export * from './lib/security/password';
 export * from './lib/pdf/pdf-text';
 export * from './lib/pdf/render-pdf';
+export * from './lib/files/file-type';

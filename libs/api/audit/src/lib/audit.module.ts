@@ -15,6 +15,6 @@ import { AuditTrail } from './services/audit-trail';
     AccessLogQueryService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditTrail, AccessLogService],
+  exports: [AuditTrail, AccessLogService, AccessLogQueryService],
 })
 export class AuditModule {}

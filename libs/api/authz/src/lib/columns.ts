@@ -54,6 +54,14 @@ export const SUBJECT_COLUMNS: Record<SubjectName, ColumnMap> = {
   IpsDashboard: { teamId: 't.id' },
   FidelityAssessment: { teamId: 'fa.team_id' },
   FundingSettings: {},
+  // Documents the client shared herself: `d` = client_documents (joined with `clients c`).
+  ClientDocument: {
+    clientId: 'd.client_id',
+    teamId: 'c.team_id',
+    recipientUserId: 'd.recipient_user_id',
+    active:
+      '(d.revoked_at IS NULL AND d.valid_from <= current_date AND d.valid_until >= current_date)',
+  },
   // Case conferences: `cf` = conferences; attendees are the invited users not removed.
   Conference: {
     id: 'cf.id',

@@ -10,6 +10,6 @@ import { CaseloadService } from './services/caseload.service';
   imports: [AuthModule],
   controllers: [CaseloadController],
   providers: [CaseloadService, ClientsRepository, BoardEvents, LiveGateway],
-  exports: [ClientsRepository, BoardEvents],
+  exports: [ClientsRepository, BoardEvents, CaseloadService],
 })
 export class CaseloadModule {}

@@ -30,6 +30,6 @@ import { RoomService } from './services/room.service';
     // Further agenda proposal sources (IPS: work goals due for review, placements) go here.
     { provide: AGENDA_PROPOSAL_SOURCES, useValue: [] },
   ],
-  exports: [ConferenceBus],
+  exports: [ConferenceBus, ConferencesService],
 })
 export class ConferencesModule {}

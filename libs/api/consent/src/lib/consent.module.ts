@@ -27,6 +27,6 @@ import { EmergencyService } from './services/emergency.service';
     ConsentEvents,
     { provide: ACCESS_GRANTS, useExisting: AccessGrantsService },
   ],
-  exports: [ACCESS_GRANTS, ConsentEvents],
+  exports: [ACCESS_GRANTS, ConsentEvents, ConsentService],
 })
 export class ConsentModule {}

@@ -56,5 +56,6 @@ import { WorkGoalsService } from './services/work-goals.service';
     EmployersService,
     DashboardService,
   ],
+  exports: [TrajectoryService, WorkGoalsService, PlacementsService],
 })
 export class IpsModule {}

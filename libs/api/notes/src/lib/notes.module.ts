@@ -8,6 +8,6 @@ import { NotesService } from './services/notes.service';
   imports: [CaseloadModule],
   controllers: [NotesController],
   providers: [NotesService, NotesRepository, PlansRepository],
-  exports: [NotesRepository],
+  exports: [NotesRepository, NotesService],
 })
 export class NotesModule {}

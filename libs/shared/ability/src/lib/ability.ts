@@ -20,6 +20,7 @@ import {
   BoardSubject,
   CLIENT_ALL_FIELDS,
   CLIENT_BASIC_FIELDS,
+  ClientDocumentSubject,
   ClientSubject,
   ConferenceSubject,
   ConsentSubject,
@@ -83,7 +84,8 @@ type Subjects =
   | ({ __caslSubjectType__: 'EmployerContact' } & EmployerContactSubject)
   | ({ __caslSubjectType__: 'IpsDashboard' } & IpsTeamSubject)
   | ({ __caslSubjectType__: 'FidelityAssessment' } & IpsTeamSubject)
-  | ({ __caslSubjectType__: 'Conference' } & ConferenceSubject);
+  | ({ __caslSubjectType__: 'Conference' } & ConferenceSubject)
+  | ({ __caslSubjectType__: 'ClientDocument' } & ClientDocumentSubject);
 
 export type AppAbility = MongoAbility<[Action, Subjects]>;
 
@@ -264,6 +266,12 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     can(['read', 'update', 'revoke'], 'Consent', { clientId: own });
     can('read', 'AccessLog', { clientId: own });
     can('read', 'AccessLog', { clientIds: { $all: [own] } });
+    // Documents of her own (a letter from her doctor): she shares them and revokes the share.
+    can(['read', 'create', 'revoke'], 'ClientDocument', { clientId: own });
+  }
+  // The one person a client shared a document with reads it while the share is active; nobody else.
+  if (ctx.roles.some((r) => r !== Role.CLIENT)) {
+    can('read', 'ClientDocument', { recipientUserId: me, active: true });
   }
 
   // --- Data-protection officer: the access log of their organisation's staff and clients.
@@ -274,7 +282,8 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
 
   // --- IPS work (issue 6). Care staff read it; the client's IPS specialist writes it; the
   // klantmanager / arbeidsdeskundige read their own clients' records and may log activities; the
-  // regiebehandelaar reviews work goals; the client reads her goals and placements and comments.
+  // regiebehandelaar reviews work goals; the client reads her trajectory, goals and placements,
+  // comments on her goals and sets her disclosure preference.
   const IPS_CLIENT_SUBJECTS: ('Trajectory' | 'Placement' | 'WorkGoal' | 'EmployerContact')[] = [
     'Trajectory',
     'Placement',
@@ -338,8 +347,10 @@ export function defineAbilityFor(ctx: AbilityContext): AppAbility {
     }
   }
   if (ctx.roles.includes(Role.CLIENT) && ctx.clientId) {
-    can('read', ['WorkGoal', 'Placement'], { clientId: ctx.clientId });
+    can('read', ['Trajectory', 'WorkGoal', 'Placement'], { clientId: ctx.clientId });
     can('comment', 'WorkGoal', { clientId: ctx.clientId });
+    // Only the client decides what an employer may be told about her illness (003:L6340-6348).
+    can('disclose', 'Trajectory', { clientId: ctx.clientId });
   }
   // Insurer caps for the funding rules: every professional reads them; team leads and functional
   // administrators set them.

@@ -44,6 +44,7 @@ describe('IPS permissions (issue 6) against the ability', () => {
           can(ability, 'update', 'WorkGoal', subject, 'text'),
         reviewWorkGoal: can(ability, 'review', 'WorkGoal', subject),
         commentWorkGoal: can(ability, 'comment', 'WorkGoal', subject),
+        discloseTrajectory: can(ability, 'disclose', 'Trajectory', subject),
         readEmployerContacts: can(ability, 'read', 'EmployerContact', {
           ...subject,
           specialistId: 'someone',
@@ -61,6 +62,7 @@ describe('IPS permissions (issue 6) against the ability', () => {
         writeWorkGoal: row.writeWorkGoal,
         reviewWorkGoal: row.reviewWorkGoal,
         commentWorkGoal: row.commentWorkGoal,
+        discloseTrajectory: row.discloseTrajectory,
         readEmployerContacts: row.readEmployerContacts,
         logEmployerContact: row.logEmployerContact,
       });

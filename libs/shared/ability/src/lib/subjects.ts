@@ -92,6 +92,17 @@ export interface ConferenceSubject {
   attendeeIds: string[];
 }
 
+/**
+ * A document the client shares herself from the passport (e.g. a letter from her doctor) with one
+ * person who works with her, for a purpose and a period. `active` = not revoked and within its period.
+ */
+export interface ClientDocumentSubject {
+  clientId: string;
+  teamId: string;
+  recipientUserId: string;
+  active: boolean;
+}
+
 export type SubjectName =
   | 'Client'
   | 'Note'
@@ -109,7 +120,8 @@ export type SubjectName =
   | 'IpsDashboard'
   | 'FidelityAssessment'
   | 'FundingSettings'
-  | 'Conference';
+  | 'Conference'
+  | 'ClientDocument';
 export type Action =
   | 'read'
   | 'create'
@@ -121,7 +133,8 @@ export type Action =
   | 'review'
   | 'comment'
   | 'override'
-  | 'join';
+  | 'join'
+  | 'disclose';
 
 /** Client fields only care staff may receive: diagnoses and the board's (clinical) reason. */
 export const CLIENT_CARE_FIELDS = ['diagnosis', 'boardReason'] as const;

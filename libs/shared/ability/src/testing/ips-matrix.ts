@@ -11,7 +11,8 @@ import type { MatrixClient } from './permission-matrix';
  *   contacts and work activities;
  * - the klantmanager / arbeidsdeskundige read their own clients' IPS records and log work activities;
  * - the peer worker reads the team's IPS records and work activities;
- * - the client reads her goals and placements and comments on her goals;
+ * - the client reads her trajectory, goals and placements, comments on her goals and alone sets
+ *   what an employer may be told (disclosure);
  * - team lead and data-protection officer: no client records (aggregates only).
  */
 export type IpsDomain = 'TREATMENT' | 'PARTICIPATION' | 'WMO';
@@ -27,6 +28,8 @@ export interface IpsMatrixCase {
   writeWorkGoal: boolean;
   reviewWorkGoal: boolean;
   commentWorkGoal: boolean;
+  /** Sets what an employer may be told about her illness: the client herself, nobody else. */
+  discloseTrajectory: boolean;
   readEmployerContacts: boolean;
   logEmployerContact: boolean;
   readActivities: IpsDomain[];
@@ -47,6 +50,7 @@ const nothing = (actor: string, client: MatrixClient): IpsMatrixCase => ({
   writeWorkGoal: false,
   reviewWorkGoal: false,
   commentWorkGoal: false,
+  discloseTrajectory: false,
   readEmployerContacts: false,
   logEmployerContact: false,
   readActivities: [],
@@ -116,12 +120,14 @@ export const IPS_MATRIX: IpsMatrixCase[] = [
   // Team lead and data-protection officer: aggregates only.
   nothing('teamlead', 'monique'),
   nothing('dpo', 'monique'),
-  // The client: her goals and placements (passport) and her comments.
+  // The client: her trajectory, goals and placements (passport) and her comments.
   {
     ...nothing('monique', 'monique'),
+    readTrajectory: true,
     readPlacement: true,
     readWorkGoal: true,
     commentWorkGoal: true,
+    discloseTrajectory: true,
   },
   nothing('monique', 'noord'),
 ];

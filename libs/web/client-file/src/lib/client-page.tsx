@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { BoardUpdateForm, type FromState } from '@tandem/web-board';
 import { ConsentsLink } from '@tandem/web-consent';
+import { SharedDocumentsPanel } from '@tandem/web-passport';
 import {
   isApiError,
   useApi,
@@ -200,6 +201,7 @@ function ClientFile({ client, back, onClientChanged, onReload }: ClientFileProps
         ) : null}
       </section>
       <ConsentsLink clientId={client.clientId} />
+      <SharedDocumentsPanel clientId={client.clientId} />
 
       {readable.length > 0 ? (
         <nav className="client__toc" aria-label={t('onThisPage')}>

@@ -8,7 +8,12 @@ import {
   type ReactNode,
 } from 'react';
 import type { Principal } from '@tandem/domain';
-import { AuthSession, type AuthState, type RequestOptions } from './auth-session';
+import {
+  AuthSession,
+  type AuthState,
+  type LoginOptions,
+  type RequestOptions,
+} from './auth-session';
 import type {
   BoardUpdate,
   CaseloadItem,
@@ -54,7 +59,7 @@ export function useSession(): AuthSession {
 }
 
 export interface UseAuth extends AuthState {
-  login(email: string, password: string): Promise<Principal>;
+  login(email: string, password: string, options?: LoginOptions): Promise<Principal>;
   logout(): Promise<void>;
 }
 

@@ -28,6 +28,11 @@ export interface RequestOptions {
   accept?: string;
 }
 
+export interface LoginOptions {
+  /** Which sign-in: staff (default) or the client's passport. */
+  as?: 'staff' | 'client';
+}
+
 export interface AuthSessionOptions {
   /** Origin of the API; empty for the same origin (production and the Vite dev proxy). */
   baseUrl?: string;
@@ -132,10 +137,19 @@ export class AuthSession {
     }
   };
 
-  /** Signs in; throws `ApiError` (INVALID_CREDENTIALS, ACCOUNT_LOCKED, VALIDATION_FAILED, ...). */
-  readonly login = async (email: string, password: string): Promise<Principal> => {
+  /**
+   * Signs in; throws `ApiError` (INVALID_CREDENTIALS, ACCOUNT_LOCKED, VALIDATION_FAILED, ...).
+   * `as: 'client'` uses the passport's sign-in, which accepts client accounts only
+   * (NOT_A_CLIENT_ACCOUNT for staff).
+   */
+  readonly login = async (
+    email: string,
+    password: string,
+    options: LoginOptions = {},
+  ): Promise<Principal> => {
     const generation = ++this.generation;
-    const tokens = await this.call<TokenResponse>('/auth/login', {
+    const path = options.as === 'client' ? '/auth/client/login' : '/auth/login';
+    const tokens = await this.call<TokenResponse>(path, {
       method: 'POST',
       body: { email, password },
     });

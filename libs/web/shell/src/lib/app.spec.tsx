@@ -323,15 +323,57 @@ describe('Tandem web app', () => {
     );
   });
 
-  it('shows clients a plain "coming" page for their passport, and no caseload', async () => {
-    net = mockFetch({ 'POST /api/v1/auth/refresh': tokens(monique) });
-    renderApp('/');
+  it('sends a signed-out visitor of the passport to the client sign-in', async () => {
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': {
+        status: 401,
+        body: { statusCode: 401, code: 'SESSION_ENDED', message: 'x' },
+      },
+    });
+    renderApp('/passport/goals');
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Mijn paspoort' }),
+      await screen.findByRole('heading', { level: 1, name: 'Inloggen op je paspoort' }),
     ).toBeInTheDocument();
-    expect(window.location.pathname).toBe('/passport');
-    expect(screen.getByText('Deze pagina komt nog')).toBeInTheDocument();
-    expect(screen.getByText(/nog in de maak/)).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/passport/sign-in');
+    expect(screen.getByRole('link', { name: /Log dan hier in/ })).toHaveAttribute(
+      'href',
+      '/sign-in',
+    );
+  });
+
+  it('opens the passport for clients at My team, with the passport menu, and no caseload', async () => {
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': tokens(monique),
+      'GET /api/v1/me/team': {
+        body: {
+          careTeam: {
+            id: 't1',
+            name: 'FACT Rivierstad-Noord',
+            type: 'FACT',
+            organisation: { id: 'o-ggz', name: 'GGZ Rivierenland', type: 'GGZ' },
+          },
+          people: [],
+          organisations: [],
+        },
+      },
+    });
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn team' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/passport/team');
+    const passportNav = screen.getByRole('navigation', { name: 'Mijn paspoort' });
+    expect(
+      within(passportNav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
+      'Mijn team',
+      'Mijn doelen',
+      'Mijn werk',
+      'Mijn gesprekken',
+      'Mijn toestemmingen',
+      'Wie keek er?',
+      'Mijn gegevens',
+    ]);
     const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(
       within(nav)

@@ -15,11 +15,12 @@ import {
   FundingReportPage,
   QuickEntryPage,
 } from '@tandem/web-ips';
+import { PASSPORT_BASE, PassportRoutes, PassportSignInPage } from '@tandem/web-passport';
 import { Progress } from '@tandem/web-ui';
 import { createI18n, isLocale, storedLocale } from './i18n';
 import { Layout, SignedOutLayout } from './layout';
 import { canOpen, PATHS, type PageKey } from './navigation';
-import { ComingSoonPage, HomeRedirect, NoAccessPage, NotFoundPage } from './pages';
+import { HomeRedirect, NoAccessPage, NotFoundPage } from './pages';
 import { SignInPage } from './sign-in-page';
 import './shell.css';
 
@@ -27,7 +28,13 @@ import './shell.css';
 function RequireAuth({ children }: { children: ReactNode }) {
   const { status } = useAuth();
   const location = useLocation();
-  if (status !== 'signedIn') return <Navigate to="/sign-in" state={{ from: location }} replace />;
+  if (status !== 'signedIn') {
+    // Clients have their own, simpler sign-in for the passport.
+    const signIn = location.pathname.startsWith(PASSPORT_BASE)
+      ? `${PASSPORT_BASE}/sign-in`
+      : '/sign-in';
+    return <Navigate to={signIn} state={{ from: location }} replace />;
+  }
   return children;
 }
 
@@ -69,6 +76,14 @@ export function AppRoutes() {
         element={
           <SignedOutLayout>
             <SignInPage />
+          </SignedOutLayout>
+        }
+      />
+      <Route
+        path={`${PASSPORT_BASE}/sign-in`}
+        element={
+          <SignedOutLayout>
+            <PassportSignInPage />
           </SignedOutLayout>
         }
       />
@@ -153,10 +168,10 @@ export function AppRoutes() {
           }
         />
         <Route
-          path={PATHS.passport}
+          path={`${PATHS.passport}/*`}
           element={
             <RequirePage page="passport">
-              <ComingSoonPage page="passport" />
+              <PassportRoutes />
             </RequirePage>
           }
         />

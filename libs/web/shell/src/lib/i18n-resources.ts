@@ -31,6 +31,7 @@ export const shellNl = {
   signIn: {
     title: 'Inloggen',
     intro: 'Log in met je e-mailadres en wachtwoord.',
+    clientLink: 'Ben je cliënt? Log dan in op je paspoort.',
     email: 'E-mailadres',
     password: 'Wachtwoord',
     submit: 'Inloggen',
@@ -62,14 +63,6 @@ export const shellNl = {
       unknown:
         'Inloggen lukt nu niet door een fout bij Tandem. Probeer het over een paar minuten opnieuw. Blijft het misgaan? Neem dan contact op met je functioneel beheerder.',
     },
-  },
-  placeholder: {
-    title: 'Deze pagina komt nog',
-    body: 'Deze pagina is nog in de maak. Je kunt hier nu nog niets bekijken of doen.',
-  },
-  passport: {
-    title: 'Mijn paspoort',
-    soon: 'Hier kun je straks je participatiepaspoort bekijken en aanvullen: wat je goed kunt, wat je wilt en wat je nodig hebt om te werken.',
   },
   noAccess: {
     title: 'Geen toegang',
@@ -114,6 +107,7 @@ export const shellEn: typeof shellNl = {
   signIn: {
     title: 'Sign in',
     intro: 'Sign in with your e-mail address and password.',
+    clientLink: 'Are you a client? Sign in to your passport.',
     email: 'E-mail address',
     password: 'Password',
     submit: 'Sign in',
@@ -143,14 +137,6 @@ export const shellEn: typeof shellNl = {
       unknown:
         'Signing in does not work right now because of an error in Tandem. Try again in a few minutes. If it keeps going wrong, contact your functional administrator.',
     },
-  },
-  placeholder: {
-    title: 'This page is coming',
-    body: 'This page is still being built. You cannot view or do anything here yet.',
-  },
-  passport: {
-    title: 'My passport',
-    soon: 'Here you will be able to view and add to your participation passport: what you are good at, what you want and what you need to work.',
   },
   noAccess: {
     title: 'No access',

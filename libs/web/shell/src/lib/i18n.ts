@@ -7,6 +7,12 @@ import { clientFileResources } from '@tandem/web-client-file';
 import { conferencesResources } from '@tandem/web-conferences';
 import { consentResources } from '@tandem/web-consent';
 import { ipsResources } from '@tandem/web-ips';
+import {
+  passportAccessResources,
+  passportConsentsResources,
+  passportDataResources,
+  passportResources,
+} from '@tandem/web-passport';
 import { commonResources } from '@tandem/web-ui';
 import { shellEn, shellNl } from './i18n-resources';
 
@@ -27,6 +33,10 @@ export const resources = {
     ips: ipsResources.nl,
     audit: auditResources.nl,
     conferences: conferencesResources.nl,
+    passport: passportResources.nl,
+    'passport-consents': passportConsentsResources.nl,
+    'passport-access': passportAccessResources.nl,
+    'passport-data': passportDataResources.nl,
   },
   en: {
     shell: shellEn,
@@ -38,6 +48,10 @@ export const resources = {
     ips: ipsResources.en,
     audit: auditResources.en,
     conferences: conferencesResources.en,
+    passport: passportResources.en,
+    'passport-consents': passportConsentsResources.en,
+    'passport-access': passportAccessResources.en,
+    'passport-data': passportDataResources.en,
   },
 };
 
@@ -78,7 +92,21 @@ export function createI18n(locale: Locale = storedLocale() ?? DEFAULT_LOCALE): I
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    ns: ['shell', 'common', 'caseload', 'board', 'clientFile', 'consent', 'ips', 'audit'],
+    ns: [
+      'shell',
+      'common',
+      'caseload',
+      'board',
+      'clientFile',
+      'consent',
+      'ips',
+      'audit',
+      'conferences',
+      'passport',
+      'passport-consents',
+      'passport-access',
+      'passport-data',
+    ],
     defaultNS: 'shell',
     resources,
     // React escapes output itself; escaping here would show "&amp;" in names.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useAuth } from '@tandem/web-data-access';
-import { Alert, useDocumentTitle } from '@tandem/web-ui';
+import { useDocumentTitle } from '@tandem/web-ui';
 import { navItemsFor } from './navigation';
 
 interface MessagePageProps {
@@ -18,22 +18,6 @@ function MessagePage({ title, body, homeLink = true }: MessagePageProps) {
       <h1>{title}</h1>
       <p>{body}</p>
       {homeLink ? <Link to="/">{t('toHome')}</Link> : null}
-    </div>
-  );
-}
-
-/** A page that is planned but not built: says so plainly instead of showing an empty screen. */
-export function ComingSoonPage({ page }: { page: 'passport' }) {
-  const { t } = useTranslation('shell');
-  const title = t(`${page}.title`);
-  useDocumentTitle(title, t('common:appName'));
-  return (
-    <div className="shell-page">
-      <h1>{title}</h1>
-      <Alert tone="info" title={t('placeholder.title')}>
-        <p>{t('placeholder.body')}</p>
-        <p>{t(`${page}.soon`)}</p>
-      </Alert>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useAuth } from '@tandem/web-data-access';
+import { PASSPORT_BASE } from '@tandem/web-passport';
 import { Alert, TextField, useDocumentTitle } from '@tandem/web-ui';
 import { describeSignInError, validateSignIn, type SignInProblem } from './sign-in-errors';
 
@@ -114,6 +115,9 @@ export function SignInPage() {
             )}
           </button>
         </form>
+        <p>
+          <Link to={`${PASSPORT_BASE}/sign-in`}>{t('signIn.clientLink')}</Link>
+        </p>
       </div>
     </div>
   );

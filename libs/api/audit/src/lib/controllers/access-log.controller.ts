@@ -143,6 +143,9 @@ export class AccessLogController {
       'LOG_READ',
       'OWN_DATA',
     );
-    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+    // The client learns who looked, from which organisation, when, what and why; the staff
+    // member's address, browser and session are the staff member's own data and stay here.
+    const items = rows.map((r) => ({ ...r, ip: null, userAgent: null, sessionId: null }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 }

@@ -118,17 +118,30 @@ export class AuthController {
     req: FastifyRequest,
     reply: FastifyReply,
   ): TokenResponseDto {
-    void reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: req.protocol === 'https',
-      path: COOKIE_PATH,
-      expires: session.sessionExpiresAt,
-    });
-    return {
-      accessToken: session.accessToken,
-      expiresIn: session.expiresIn,
-      principal: session.principal,
-    };
+    return sendSession(session, req, reply);
   }
+}
+
+/**
+ * The answer to every successful sign-in or refresh, whatever the way in (staff, client passport,
+ * later OIDC): the refresh token as an httpOnly cookie for /api/v1/auth only, the access token and
+ * the principal in the body.
+ */
+export function sendSession(
+  session: IssuedSession,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): TokenResponseDto {
+  void reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.protocol === 'https',
+    path: COOKIE_PATH,
+    expires: session.sessionExpiresAt,
+  });
+  return {
+    accessToken: session.accessToken,
+    expiresIn: session.expiresIn,
+    principal: session.principal,
+  };
 }

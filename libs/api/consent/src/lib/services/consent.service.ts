@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@tandem/api-audit';
 import { AuthzService, SqlParams, notFound } from '@tandem/api-authz';
 import { ClientsRepository } from '@tandem/api-caseload';
-import { DomainError } from '@tandem/api-core';
+import { DomainError, UPLOAD_MAX_BYTES, matchesMimeType } from '@tandem/api-core';
 import {
   CONSENT_DEFAULT_MONTHS,
   CONSENT_MAX_DAYS,
@@ -40,13 +40,6 @@ const CATEGORY_EN: Record<string, string> = {
   PARTICIPATION_NOTES: 'participation notes',
   TREATMENT_GOALS_WORK: 'treatment-plan goals related to work',
   CONFERENCE_IDENTITY: 'identity in case conferences',
-};
-
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/png': (b) =>
-    b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -283,13 +276,13 @@ export class ConsentService {
       },
     );
     const form = Buffer.from(dto.signedForm.base64, 'base64');
-    if (form.length > 2 * 1024 * 1024)
+    if (form.length > UPLOAD_MAX_BYTES)
       throw new DomainError(
         HttpStatus.PAYLOAD_TOO_LARGE,
         'PAYLOAD_TOO_LARGE',
         'The signed form is larger than 2 MB; scan it at a lower resolution.',
       );
-    if (!MAGIC[dto.signedForm.mime]?.(form)) {
+    if (!matchesMimeType(dto.signedForm.mime, form)) {
       throw new DomainError(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         'UNSUPPORTED_MEDIA_TYPE',

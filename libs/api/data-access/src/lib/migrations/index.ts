@@ -3,6 +3,8 @@ import { ClientFile1764100000000 } from './1764100000000-client-file';
 import { ConsentAndAccessLog1764200000000 } from './1764200000000-consent-and-access-log';
 import { IpsWork1764300000000 } from './1764300000000-ips-work';
 import { CaseConferences1764400000000 } from './1764400000000-case-conferences';
+import { GoalProposals1764500000000 } from './1764500000000-goal-proposals';
+import { ClientDocuments1764600000000 } from './1764600000000-client-documents';
 import { IdempotencyKeys1764700000000 } from './1764700000000-idempotency-keys';
 
 /**
@@ -15,5 +17,7 @@ export const MIGRATIONS = [
   ConsentAndAccessLog1764200000000,
   IpsWork1764300000000,
   CaseConferences1764400000000,
+  GoalProposals1764500000000,
+  ClientDocuments1764600000000,
   IdempotencyKeys1764700000000,
 ];

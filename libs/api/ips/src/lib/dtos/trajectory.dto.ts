@@ -28,6 +28,26 @@ const END_REASONS = Object.values(TrajectoryEndReason);
 const DISCLOSURES = Object.values(DisclosurePreference);
 const PROFILE_REASONS = Object.values(ProfileUpdateReason);
 
+/** The client sets what an employer may be told about her illness (passport, "My work"). */
+export class SetDisclosureDto {
+  @ApiProperty({
+    description:
+      'The profile version you saw (0 when there is none yet); a newer one answers 409 with the current profile',
+  })
+  @IsInt({ message: 'basedOnVersion must be a whole number' })
+  @Min(0, { message: 'basedOnVersion must be 0 or more' })
+  @Max(100000)
+  basedOnVersion: number;
+
+  @ApiProperty({
+    enum: DISCLOSURES,
+    description:
+      'FULL: the employer may know; PARTIAL: only what the work needs; NONE: nothing; UNDECIDED: not decided yet',
+  })
+  @IsIn(DISCLOSURES, { message: `disclosure must be one of ${DISCLOSURES.join(', ')}` })
+  disclosure: DisclosurePreference;
+}
+
 export class CreateTrajectoryDto {
   @ApiProperty({ format: 'date', description: 'Date of referral (aanmelding) for IPS' })
   @IsDay('referralDate')

@@ -10,6 +10,7 @@ import {
   CreateTrajectoryDto,
   IpsOverviewDto,
   IpsPermissionsDto,
+  SetDisclosureDto,
   TrajectoryDto,
   UpdateTrajectoryDto,
   VocationalProfileDto,
@@ -337,6 +338,58 @@ export class TrajectoryService {
         disclosure: dto.disclosure,
         reason: dto.reason,
         placementId: dto.placementId ?? null,
+        authorId: principal.userId,
+      });
+    });
+    return this.overview(principal, clientId, 'UPDATE');
+  }
+
+  /**
+   * The client's own choice of what an employer may be told about her illness: a new version of
+   * the vocational profile that changes only the disclosure, written by the client herself. The
+   * IPS specialist sees it in the profile history.
+   */
+  async setDisclosure(
+    principal: Principal,
+    clientId: string,
+    dto: SetDisclosureDto,
+  ): Promise<IpsOverviewDto> {
+    const client = await this.access.client(clientId);
+    await this.authz.assert(
+      principal,
+      'disclose',
+      'Trajectory',
+      { clientId, teamId: client.teamId },
+      {
+        what: 'IPS trajectory',
+        message: 'Only the client herself decides what an employer may be told.',
+      },
+    );
+    const open = await this.trajectories.findOpen(clientId);
+    if (!open) {
+      throw conflict(
+        'NO_OPEN_TRAJECTORY',
+        'You are not in an IPS programme right now, so there is no employer to tell anything. Ask your team about IPS if you want help finding work.',
+      );
+    }
+    await this.db.transaction(async (m) => {
+      const version = await this.trajectories.nextProfileVersion(m, open.id, dto.basedOnVersion);
+      const [current] = await this.trajectories.profiles(open.id);
+      if (version === null) {
+        throw versionConflict('vocational profile', current ? profileDto(current) : null);
+      }
+      await this.trajectories.insertProfile(m, {
+        trajectoryId: open.id,
+        version,
+        wishes: current?.wishes ?? '',
+        strengths: current?.strengths ?? '',
+        experience: current?.experience ?? '',
+        limitations: current?.limitations ?? '',
+        preferredHoursMin: current?.preferredHoursMin ?? null,
+        preferredHoursMax: current?.preferredHoursMax ?? null,
+        disclosure: dto.disclosure,
+        reason: 'OTHER',
+        placementId: null,
         authorId: principal.userId,
       });
     });

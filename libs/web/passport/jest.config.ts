@@ -1,0 +1,2 @@
+/* eslint-disable */
+module.exports = require('../jest.web.js')(__dirname, 'web-passport');

@@ -1,0 +1,165 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatDay, useDocumentTitle } from '@tandem/web-ui';
+import type { ConferenceDetail } from '../passport-api';
+import { LoadView, useLoad, usePassportApi } from '../use-load';
+
+function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
+  const { t, i18n } = useTranslation('passport');
+  const titleId = `passport-meeting-${meeting.id}`;
+  const decisions = meeting.items.flatMap((i) => i.decisions);
+  const actions = meeting.items.flatMap((i) => i.actions);
+  const notes = meeting.items
+    .flatMap((i) => [i.minutes.PARTICIPATION?.text, i.minutes.ANONYMISED?.text])
+    .filter((text): text is string => !!text?.trim());
+  const past = new Date(meeting.startsAt).getTime() < now || meeting.status === 'CLOSED';
+  return (
+    <li className="t-card passport-card">
+      <article aria-labelledby={titleId} className="passport-goal">
+        <h3 id={titleId} className="passport-card__title">
+          {meeting.title}
+        </h3>
+        <p className="passport-card__meta">
+          {t(`meetings.kind.${meeting.kind}`, { defaultValue: meeting.kind })} ·{' '}
+          <span className="t-badge">{t(`meetings.status.${meeting.status}`)}</span>
+        </p>
+        <p>
+          {t('meetings.when', {
+            date: formatDateTime(meeting.startsAt, i18n.language),
+            minutes: meeting.durationMinutes,
+          })}
+        </p>
+        {meeting.location ? <p>{t('meetings.where', { place: meeting.location })}</p> : null}
+        {meeting.videoUrl && !past ? (
+          <p>
+            <a href={meeting.videoUrl} target="_blank" rel="noreferrer">
+              {t('meetings.video')}
+            </a>
+          </p>
+        ) : null}
+        <h4>{t('meetings.who')}</h4>
+        <ul className="passport-list">
+          {meeting.attendees.map((a) => (
+            <li key={a.userId}>
+              {a.displayName} ({a.organisationName})
+            </li>
+          ))}
+        </ul>
+        {past || decisions.length || actions.length ? (
+          <>
+            <h4>{t('meetings.agreed')}</h4>
+            {decisions.length || actions.length || notes.length ? (
+              <>
+                {decisions.length ? (
+                  <>
+                    <p>
+                      <strong>{t('meetings.decisions')}</strong>
+                    </p>
+                    <ul className="passport-list">
+                      {decisions.map((d) => (
+                        <li key={d.id}>{d.text}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {actions.length ? (
+                  <>
+                    <p>
+                      <strong>{t('meetings.actions')}</strong>
+                    </p>
+                    <ul className="passport-list">
+                      {actions.map((a) => (
+                        <li key={a.id}>
+                          {t('meetings.action', {
+                            owner: a.ownerName,
+                            text: a.text,
+                            date: formatDay(a.dueOn, i18n.language),
+                          })}
+                          {a.status === 'DONE' ? ` (${t('meetings.actionDone')})` : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {notes.length ? (
+                  <>
+                    <p>
+                      <strong>{t('meetings.notes')}</strong>
+                    </p>
+                    {notes.map((text, i) => (
+                      <p key={i} className="passport-quote">
+                        {text}
+                      </p>
+                    ))}
+                  </>
+                ) : null}
+              </>
+            ) : (
+              <p>{t('meetings.nothingAgreed')}</p>
+            )}
+          </>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+/** My meetings: upcoming three-way meetings and what was agreed (the parts shared with me). */
+export function MeetingsSection() {
+  const { t } = useTranslation('passport');
+  const api = usePassportApi();
+  useDocumentTitle(t('nav.meetings'), t('common:appName'));
+  const meetings = useLoad(async (signal) => {
+    const list = await api.conferences(signal);
+    // The API gates every agenda item for the client: only the parts shared with her arrive.
+    return Promise.all(list.map((c) => api.conference(c.id, signal)));
+  }, 'meetings');
+  const now = Date.now();
+  return (
+    <section aria-labelledby="passport-meetings-title" className="passport-page">
+      <h1 id="passport-meetings-title">{t('nav.meetings')}</h1>
+      <p className="passport-intro">{t('meetings.intro')}</p>
+      <LoadView loaded={meetings} label={t('meetings.loading')}>
+        {(all) => {
+          const isPast = (m: ConferenceDetail) =>
+            m.status === 'CLOSED' ||
+            new Date(m.startsAt).getTime() + m.durationMinutes * 60_000 < now;
+          const upcoming = all
+            .filter((m) => !isPast(m) && m.status !== 'CANCELLED')
+            .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+          const past = all
+            .filter((m) => isPast(m) || m.status === 'CANCELLED')
+            .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+          return (
+            <>
+              <section aria-labelledby="passport-meetings-upcoming">
+                <h2 id="passport-meetings-upcoming">{t('meetings.upcoming')}</h2>
+                {upcoming.length ? (
+                  <ul className="passport-cards passport-cards--wide">
+                    {upcoming.map((m) => (
+                      <Meeting key={m.id} meeting={m} now={now} />
+                    ))}
+                  </ul>
+                ) : (
+                  <p>{t('meetings.noUpcoming')}</p>
+                )}
+              </section>
+              <section aria-labelledby="passport-meetings-past">
+                <h2 id="passport-meetings-past">{t('meetings.past')}</h2>
+                {past.length ? (
+                  <ul className="passport-cards passport-cards--wide">
+                    {past.map((m) => (
+                      <Meeting key={m.id} meeting={m} now={now} />
+                    ))}
+                  </ul>
+                ) : (
+                  <p>{t('meetings.noPast')}</p>
+                )}
+              </section>
+              <p className="passport-card__meta">{t('meetings.onlyShared')}</p>
+            </>
+          );
+        }}
+      </LoadView>
+    </section>
+  );
+}
