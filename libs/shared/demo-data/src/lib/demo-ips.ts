@@ -382,9 +382,19 @@ function monique(clientId: string): DemoIps {
     treatmentGoalId: MONIQUE_TREATMENT_GOAL,
     text: 'Werkervaringsplaats receptie 16 uur per week volhouden',
     targetDate: '2027-01-13',
-    createdOn: '2026-10-06',
+    createdOn: '2026-09-22',
     nextReviewOn: '2026-11-17',
-    reviews: [],
+    // Reviewed once by the regiebehandelaar; the next review (17 November) is due in the demo.
+    reviews: [
+      {
+        id: stableId('ips:work-goal-review:monique:1'),
+        reviewedOn: '2026-10-06',
+        assessment: 'ON_TRACK',
+        comment:
+          'Passend doel dat aansluit bij het behandelplan. De start op de werkervaringsplaats is goed voorbereid. Over zes weken opnieuw bekijken.',
+        nextReviewOn: '2026-11-17',
+      },
+    ],
     comments: [
       {
         id: stableId('ips:work-goal-comment:monique:1'),

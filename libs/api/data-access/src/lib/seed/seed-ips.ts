@@ -27,6 +27,7 @@ export async function seedIps(m: EntityManager): Promise<number> {
     return added > 0;
   };
   const ips = demoUser('ips').id;
+  const regie = demoUser('regie').id;
   const data = demoIps();
 
   for (const c of DEMO_INSURERS) {
@@ -186,6 +187,22 @@ export async function seedIps(m: EntityManager): Promise<number> {
         noon(g.createdOn),
       ],
     );
+    for (const r of g.reviews) {
+      await insert(
+        `INSERT INTO ips_work_goal_reviews (id, goal_id, reviewed_on, assessment, comment, next_review_on, reviewer_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          r.id,
+          g.id,
+          r.reviewedOn,
+          r.assessment,
+          r.comment,
+          r.nextReviewOn,
+          regie,
+          noon(r.reviewedOn),
+        ],
+      );
+    }
     for (const c of g.comments) {
       await insert(
         'INSERT INTO ips_work_goal_comments (id, goal_id, author_id, text, created_at) VALUES ($1, $2, $3, $4, $5)',
