@@ -1,14 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@tandem/web-data-access';
+import { isApiError, readDownload, saveBlob } from '@tandem/web-data-access';
 import { Alert, commonErrorKey, todayDay } from '@tandem/web-ui';
-import {
-  readDownload,
-  saveBlob,
-  type AccessLogFilters,
-  type AuditApi,
-  type VerifyResult,
-} from './audit-api';
+import { type AccessLogFilters, type AuditApi, type VerifyResult } from './audit-api';
 
 type ExportState =
   | { status: 'idle' }

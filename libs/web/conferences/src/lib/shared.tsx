@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveBlob } from '@tandem/web-audit';
-import { ApiError, useApi } from '@tandem/web-data-access';
+import { ApiError, useApi, saveBlob } from '@tandem/web-data-access';
 import { Progress, commonErrorKey } from '@tandem/web-ui';
 import { conferencesApi } from './conferences-api';
 

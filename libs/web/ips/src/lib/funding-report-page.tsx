@@ -2,8 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ALL_FUNDERS, type Funder } from '@tandem/funding';
-import { readDownload, saveBlob } from '@tandem/web-audit';
-import { useApi } from '@tandem/web-data-access';
+import { useApi, readDownload, saveBlob } from '@tandem/web-data-access';
 import {
   Alert,
   Pagination,

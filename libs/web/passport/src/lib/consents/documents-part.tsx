@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsentPurpose } from '@tandem/domain';
-import { readDownload, saveBlob } from '@tandem/web-audit';
-import { isApiError } from '@tandem/web-data-access';
+import { isApiError, readDownload, saveBlob } from '@tandem/web-data-access';
 import { Progress, SelectField, TextField, formatDay, todayDay } from '@tandem/web-ui';
 import type { DocumentRecipient, MyConsentsApi, SharedDocument } from './consents-api';
 import type { Notice } from './consents-section';

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readDownload, saveBlob } from '@tandem/web-audit';
-import { useApi } from '@tandem/web-data-access';
+import { useApi, readDownload, saveBlob } from '@tandem/web-data-access';
 import { Alert, formatDay } from '@tandem/web-ui';
 import type { SharedDocument } from './consents-api';
 import './consents.css';

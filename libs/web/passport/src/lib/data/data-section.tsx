@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readDownload, saveBlob } from '@tandem/web-audit';
-import { useApi } from '@tandem/web-data-access';
+import { useApi, readDownload, saveBlob } from '@tandem/web-data-access';
 import { Alert, Progress, todayDay, useDocumentTitle } from '@tandem/web-ui';
 import './data.css';
 
