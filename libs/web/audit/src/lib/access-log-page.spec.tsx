@@ -1,13 +1,12 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
 import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import type { Principal } from '@tandem/domain';
-import { AuthProvider, useAuth } from '@tandem/web-data-access';
+import { AuthProvider, SignedIn } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, todayDay, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockReply } from '@tandem/web-testing';
+import { mockFetch, type FetchMock, type MockReply, createTestI18n } from '@tandem/web-testing';
 import { AccessLogPage } from './access-log-page';
 import type { AccessLogEntry, Notification } from './audit-api';
 import { auditEn, auditNl, auditResources } from './i18n';
@@ -74,29 +73,6 @@ const page = (items: AccessLogEntry[], total = items.length, pageNo = 1): MockRe
   body: { items, total, page: pageNo, pageSize: 50 },
 });
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['audit', 'common'],
-    defaultNS: 'audit',
-    resources: {
-      nl: { audit: auditResources.nl, common: commonResources.nl },
-      en: { audit: auditResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
 function Where() {
   const location = useLocation();
   return <output data-testid="where">{`${location.pathname}${location.search}`}</output>;
@@ -104,7 +80,7 @@ function Where() {
 
 function renderWith(element: ReactNode, path = '/access-log') {
   return render(
-    <I18nextProvider i18n={createI18n()}>
+    <I18nextProvider i18n={createTestI18n({ audit: auditResources, common: commonResources })}>
       <AuthProvider>
         <MemoryRouter initialEntries={[path]}>
           <SignedIn>

@@ -1,16 +1,14 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
 import {
   AuthProvider,
   LiveProvider,
-  useAuth,
   type CaseloadItem,
   type ClientDetail,
+  SignedIn,
 } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, translationKeys } from '@tandem/web-ui';
 import {
@@ -20,6 +18,8 @@ import {
   type FetchMock,
   type MockCall,
   type MockReply,
+  createTestI18n,
+  ShowLocation,
 } from '@tandem/web-testing';
 import { BoardPage } from './board-page';
 import { boardEn, boardNl, boardResources } from './i18n';
@@ -103,44 +103,16 @@ const page = (items: CaseloadItem[]): MockReply => ({
   body: { items, total: items.length, page: 1, pageSize: 50 },
 });
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['board', 'common'],
-    defaultNS: 'board',
-    resources: {
-      nl: { board: boardResources.nl, common: commonResources.nl },
-      en: { board: boardResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
-function ShowLocation() {
-  const location = useLocation();
-  return <p data-testid="location">{`${location.pathname}${location.search}`}</p>;
-}
-
 function renderBoard(live: FakeIo, url = '/board') {
   return render(
-    <I18nextProvider i18n={createI18n()}>
+    <I18nextProvider i18n={createTestI18n({ board: boardResources, common: commonResources })}>
       <AuthProvider>
         <LiveProvider connect={live.io}>
           <MemoryRouter initialEntries={[url]}>
             <SignedIn>
               <Routes>
                 <Route path="/board" element={<BoardPage />} />
-                <Route path="/clients/:clientId" element={<ShowLocation />} />
+                <Route path="/clients/:clientId" element={<ShowLocation withSearch />} />
               </Routes>
             </SignedIn>
           </MemoryRouter>

@@ -1,13 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import type { Principal } from '@tandem/domain';
-import { AuthProvider, useAuth, type CaseloadItem } from '@tandem/web-data-access';
+import { AuthProvider, type CaseloadItem, SignedIn } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockCall } from '@tandem/web-testing';
+import { mockFetch, type FetchMock, type MockCall, createTestI18n } from '@tandem/web-testing';
 import { CaseloadPage } from './caseload-page';
 import { caseloadEn, caseloadNl, caseloadResources } from './i18n';
 
@@ -68,31 +66,11 @@ function caseloadApi(call: MockCall) {
   };
 }
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['caseload', 'common'],
-    defaultNS: 'caseload',
-    resources: {
-      nl: { caseload: caseloadResources.nl, common: commonResources.nl },
-      en: { caseload: caseloadResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
 function renderPage(url = '/caseload') {
   return render(
-    <I18nextProvider i18n={createI18n()}>
+    <I18nextProvider
+      i18n={createTestI18n({ caseload: caseloadResources, common: commonResources })}
+    >
       <AuthProvider>
         <MemoryRouter initialEntries={[url]}>
           <SignedIn>

@@ -1,22 +1,26 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
 import { boardResources } from '@tandem/web-board';
 import {
   AuthProvider,
-  useAuth,
   type ClientDetail,
   type Domain,
   type Note,
   type Plan,
+  SignedIn,
 } from '@tandem/web-data-access';
 import { ipsResources } from '@tandem/web-ips';
 import { commonResources, emptyTranslations, todayDay, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockCall, type MockReply } from '@tandem/web-testing';
+import {
+  mockFetch,
+  type FetchMock,
+  type MockCall,
+  type MockReply,
+  createTestI18n,
+} from '@tandem/web-testing';
 import { ClientPage } from './client-page';
 import { clientFileEn, clientFileNl, clientFileResources } from './i18n';
 
@@ -153,42 +157,16 @@ function notesApi(notes: Note[]) {
   };
 }
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['clientFile', 'board', 'ips', 'common'],
-    defaultNS: 'clientFile',
-    resources: {
-      nl: {
-        clientFile: clientFileResources.nl,
-        board: boardResources.nl,
-        ips: ipsResources.nl,
-        common: commonResources.nl,
-      },
-      en: {
-        clientFile: clientFileResources.en,
-        board: boardResources.en,
-        ips: ipsResources.en,
-        common: commonResources.en,
-      },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
 function renderClientPage() {
   return render(
-    <I18nextProvider i18n={createI18n()}>
+    <I18nextProvider
+      i18n={createTestI18n({
+        clientFile: clientFileResources,
+        board: boardResources,
+        ips: ipsResources,
+        common: commonResources,
+      })}
+    >
       <AuthProvider>
         <MemoryRouter initialEntries={[`/clients/${CLIENT}`]}>
           <SignedIn>

@@ -1,11 +1,9 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
-import { AuthProvider, LiveProvider, useAuth } from '@tandem/web-data-access';
+import { AuthProvider, LiveProvider, SignedIn } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, translationKeys } from '@tandem/web-ui';
 import {
   fakeIo,
@@ -13,6 +11,8 @@ import {
   type FakeIo,
   type FetchMock,
   type MockReply,
+  createTestI18n,
+  ShowLocation,
 } from '@tandem/web-testing';
 import type { AgendaItem, ConferenceDetail, ConferenceSummary, Task } from './conferences-api';
 import { ConferencesRoutes } from './conferences-routes';
@@ -43,37 +43,11 @@ const fatima: Principal = {
   teams: [],
 };
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['conferences', 'common'],
-    defaultNS: 'conferences',
-    resources: {
-      nl: { conferences: conferencesResources.nl, common: commonResources.nl },
-      en: { conferences: conferencesResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
-function ShowLocation() {
-  const location = useLocation();
-  return <p data-testid="location">{location.pathname}</p>;
-}
-
 function renderAt(url: string, live: FakeIo = fakeIo()) {
   return render(
-    <I18nextProvider i18n={createI18n()}>
+    <I18nextProvider
+      i18n={createTestI18n({ conferences: conferencesResources, common: commonResources })}
+    >
       <AuthProvider>
         <LiveProvider connect={live.io}>
           <MemoryRouter initialEntries={[url]}>

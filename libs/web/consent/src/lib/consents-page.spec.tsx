@@ -1,13 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
-import { AuthProvider, useAuth, type ClientDetail } from '@tandem/web-data-access';
+import { AuthProvider, type ClientDetail, SignedIn } from '@tandem/web-data-access';
 import { commonResources, emptyTranslations, todayDay, translationKeys } from '@tandem/web-ui';
-import { mockFetch, type FetchMock, type MockReply } from '@tandem/web-testing';
+import { mockFetch, type FetchMock, type MockReply, createTestI18n } from '@tandem/web-testing';
 import type { Consent, ConsentOptions, Organisation } from './consent-api';
 import { ConsentsLink } from './consents-link';
 import { ConsentsPage } from './consents-page';
@@ -141,32 +139,9 @@ function consent(extra: Partial<Consent> = {}): Consent {
   };
 }
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['consent', 'common'],
-    defaultNS: 'consent',
-    resources: {
-      nl: { consent: consentResources.nl, common: commonResources.nl },
-      en: { consent: consentResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
 function renderPage(path = `/clients/${CLIENT}/consents`) {
   return render(
-    <I18nextProvider i18n={createI18n()}>
+    <I18nextProvider i18n={createTestI18n({ consent: consentResources, common: commonResources })}>
       <AuthProvider>
         <MemoryRouter initialEntries={[path]}>
           <SignedIn>

@@ -73,6 +73,15 @@ export function useAuth(): UseAuth {
   );
 }
 
+/**
+ * Renders its children only while someone is signed in (nothing while the session is being
+ * restored or after signing out).
+ */
+export function SignedIn({ children }: { children: ReactNode }) {
+  const { status } = useAuth();
+  return status === 'signedIn' ? children : null;
+}
+
 export interface TandemApi {
   /** Any authenticated call; `path` is relative to /api/v1. */
   request<T>(path: string, options?: RequestOptions): Promise<T>;

@@ -1,15 +1,15 @@
 // Fixtures and a render helper for the component tests of this lib (not exported from the lib).
 import { render } from '@testing-library/react';
-import i18next from 'i18next';
 import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
-import { AuthProvider, useAuth } from '@tandem/web-data-access';
+import { AuthProvider, SignedIn } from '@tandem/web-data-access';
 import { commonResources } from '@tandem/web-ui';
 import type { MockReply } from '@tandem/web-testing';
 import { ipsResources } from './i18n';
 import type { IpsOverview, Trajectory, WorkGoal } from './ips-api';
+import { createTestI18n } from '@tandem/web-testing';
 
 export const MONIQUE = 'c-monique';
 export const BASE = `/api/v1/clients/${MONIQUE}/ips`;
@@ -152,33 +152,10 @@ export function workGoal(extra: Partial<WorkGoal> = {}): WorkGoal {
   };
 }
 
-function createI18n() {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng: 'nl',
-    fallbackLng: 'nl',
-    ns: ['ips', 'common'],
-    defaultNS: 'ips',
-    resources: {
-      nl: { ips: ipsResources.nl, common: commonResources.nl },
-      en: { ips: ipsResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
 /** Renders `element` at `path` (route pattern `route`), signed in through the mocked refresh. */
 export function renderAt(element: ReactNode, path: string, route = path.split('?')[0]) {
   return render(
-    <I18nextProvider i18n={createI18n()}>
+    <I18nextProvider i18n={createTestI18n({ ips: ipsResources, common: commonResources })}>
       <AuthProvider>
         <MemoryRouter initialEntries={[path]}>
           <SignedIn>

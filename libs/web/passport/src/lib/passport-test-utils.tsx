@@ -1,12 +1,11 @@
 import { render } from '@testing-library/react';
-import i18next from 'i18next';
 import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
-import { AuthProvider, useAuth } from '@tandem/web-data-access';
+import { AuthProvider, SignedIn } from '@tandem/web-data-access';
 import { commonResources } from '@tandem/web-ui';
-import type { MockReply } from '@tandem/web-testing';
+import { createTestI18n, type MockReply } from '@tandem/web-testing';
 import { passportResources } from './i18n';
 
 export const MONIQUE_ID = 'c-monique';
@@ -29,29 +28,6 @@ export const signedIn = (principal: Principal = monique): MockReply => ({
   body: { accessToken: `token-${principal.userId}`, expiresIn: 900, principal },
 });
 
-export function createTestI18n(lng = 'nl') {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    lng,
-    fallbackLng: 'nl',
-    ns: ['passport', 'common'],
-    defaultNS: 'passport',
-    resources: {
-      nl: { passport: passportResources.nl, common: commonResources.nl },
-      en: { passport: passportResources.en, common: commonResources.en },
-    },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return i18n;
-}
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
-  return status === 'signedIn' ? children : null;
-}
-
 /** Renders passport routes for a signed-in client (the refresh call must be mocked). */
 export function renderPassport(
   path: string,
@@ -65,7 +41,9 @@ export function renderPassport(
     </Routes>
   );
   return render(
-    <I18nextProvider i18n={createTestI18n()}>
+    <I18nextProvider
+      i18n={createTestI18n({ passport: passportResources, common: commonResources })}
+    >
       <AuthProvider>
         <MemoryRouter initialEntries={[path]}>
           {onlySignedIn ? <SignedIn>{routes}</SignedIn> : routes}
