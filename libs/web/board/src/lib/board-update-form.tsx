@@ -14,6 +14,7 @@ import {
   TextField,
   commonErrorKey,
   formatDay,
+  SubmitButton,
 } from '@tandem/web-ui';
 
 /** What the form needs of a client: the board fields and the version they belong to. */
@@ -226,18 +227,9 @@ export function BoardUpdateForm({
             onChange={(event) => setNextContact(event.target.value)}
           />
           <div className="t-actions">
-            <button type="submit" className="t-button" aria-disabled={saving}>
-              {saving ? (
-                <>
-                  <span className="t-spinner t-spinner--on-primary" aria-hidden="true" />
-                  {t('update.saving')}
-                </>
-              ) : conflict ? (
-                t('update.conflict.retry')
-              ) : (
-                t('update.save')
-              )}
-            </button>
+            <SubmitButton busy={saving} busyLabel={t('update.saving')}>
+              {conflict ? t('update.conflict.retry') : t('update.save')}
+            </SubmitButton>
             {conflict ? (
               <button type="button" className="t-button t-button--secondary" onClick={discard}>
                 {t('update.conflict.discard')}

@@ -10,6 +10,7 @@ import {
   commonErrorKey,
   parseDay,
   todayDay,
+  SubmitButton,
 } from '@tandem/web-ui';
 import { BODY_MAX, TITLE_MAX } from './note-history';
 
@@ -200,16 +201,9 @@ export function NoteEditor({ clientId, domains, canShare, onSaved, onCancel }: N
         />
       ) : null}
       <div className="t-actions">
-        <button type="submit" className="t-button" aria-disabled={saving}>
-          {saving ? (
-            <>
-              <span className="t-spinner t-spinner--on-primary" aria-hidden="true" />
-              {t('editor.saving')}
-            </>
-          ) : (
-            t('editor.save')
-          )}
-        </button>
+        <SubmitButton busy={saving} busyLabel={t('editor.saving')}>
+          {t('editor.save')}
+        </SubmitButton>
         <button type="button" className="t-button t-button--secondary" onClick={onCancel}>
           {t('editor.cancel')}
         </button>

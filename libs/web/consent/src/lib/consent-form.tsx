@@ -16,6 +16,7 @@ import {
   commonErrorKey,
   formatDay,
   todayDay,
+  SubmitButton,
 } from '@tandem/web-ui';
 import type {
   Consent,
@@ -678,18 +679,9 @@ export function ConsentForm({ mode, clientId, api, onSaved, onCancel }: ConsentF
       ) : null}
 
       <div className="t-actions">
-        <button type="submit" className="t-button" aria-disabled={saving}>
-          {saving ? (
-            <>
-              <span className="t-spinner t-spinner--on-primary" aria-hidden="true" />
-              {record ? t('form.saving') : t('form.sending')}
-            </>
-          ) : record ? (
-            t('form.submitRecord')
-          ) : (
-            t('form.submitRequest')
-          )}
-        </button>
+        <SubmitButton busy={saving} busyLabel={record ? t('form.saving') : t('form.sending')}>
+          {record ? t('form.submitRecord') : t('form.submitRequest')}
+        </SubmitButton>
         <button type="button" className="t-button t-button--secondary" onClick={onCancel}>
           {t('form.cancel')}
         </button>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useAuth } from '@tandem/web-data-access';
 import { PASSPORT_BASE } from '@tandem/web-passport';
-import { Alert, TextField, useDocumentTitle } from '@tandem/web-ui';
+import { Alert, TextField, useDocumentTitle, SubmitButton } from '@tandem/web-ui';
 import { describeSignInError, validateSignIn, type SignInProblem } from './sign-in-errors';
 
 interface FromState {
@@ -103,17 +103,13 @@ export function SignInPage() {
             error={problem?.fields.password}
             readOnly={submitting}
           />
-          {/* aria-disabled rather than disabled: the button keeps focus while signing in. */}
-          <button type="submit" className="t-button t-button--block" aria-disabled={submitting}>
-            {submitting ? (
-              <>
-                <span className="t-spinner t-spinner--on-primary" aria-hidden="true" />
-                {t('signIn.submitting')}
-              </>
-            ) : (
-              t('signIn.submit')
-            )}
-          </button>
+          <SubmitButton
+            className="t-button t-button--block"
+            busy={submitting}
+            busyLabel={t('signIn.submitting')}
+          >
+            {t('signIn.submit')}
+          </SubmitButton>
         </form>
         <p>
           <Link to={`${PASSPORT_BASE}/sign-in`}>{t('signIn.clientLink')}</Link>

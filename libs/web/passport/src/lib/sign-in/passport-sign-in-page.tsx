@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { isApiError, useAuth } from '@tandem/web-data-access';
-import { Alert, TextField, commonErrorKey, useDocumentTitle } from '@tandem/web-ui';
+import { Alert, TextField, commonErrorKey, useDocumentTitle, SubmitButton } from '@tandem/web-ui';
 import { PASSPORT_BASE, passportPath } from '../sections';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -139,17 +139,13 @@ export function PassportSignInPage() {
             error={problem?.password}
             readOnly={busy}
           />
-          {/* aria-disabled rather than disabled: the button keeps focus while signing in. */}
-          <button type="submit" className="t-button t-button--block" aria-disabled={busy}>
-            {busy ? (
-              <>
-                <span className="t-spinner t-spinner--on-primary" aria-hidden="true" />
-                {t('signIn.submitting')}
-              </>
-            ) : (
-              t('signIn.submit')
-            )}
-          </button>
+          <SubmitButton
+            className="t-button t-button--block"
+            busy={busy}
+            busyLabel={t('signIn.submitting')}
+          >
+            {t('signIn.submit')}
+          </SubmitButton>
         </form>
         <p className="passport-card__meta">{t('signIn.forgot')}</p>
         <p className="passport-card__meta">{t('signIn.digidLater')}</p>
