@@ -12,7 +12,7 @@ import {
   todayDay,
 } from '@tandem/web-ui';
 import type { Activity, FundingCatalogue, IpsApi, NewActivity } from './ips-api';
-import { ErrorMessage, parseNumber, statusOf, useLoad } from './shared';
+import { ChoiceSelect, ErrorMessage, parseNumber, statusOf, useLoad } from './shared';
 
 export interface ActivityFormProps {
   api: IpsApi;
@@ -168,18 +168,14 @@ export function ActivityForm({
                 </option>
               ))}
             </SelectField>
-            <SelectField
+            <ChoiceSelect<typeof withWhom>
               id={`${id}-with`}
               label={t('activityForm.withWhom')}
+              options={['CLIENT', 'EMPLOYER', 'BOTH'] as const}
               value={withWhom}
-              onChange={(e) => setWithWhom(e.target.value as typeof withWhom)}
-            >
-              {(['CLIENT', 'EMPLOYER', 'BOTH'] as const).map((w) => (
-                <option key={w} value={w}>
-                  {t(`withWhom.${w}`)}
-                </option>
-              ))}
-            </SelectField>
+              optionLabel={(w) => t(`withWhom.${w}`)}
+              onChange={setWithWhom}
+            />
           </div>
         ) : null}
         <TextAreaField

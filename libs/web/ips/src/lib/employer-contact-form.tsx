@@ -6,10 +6,10 @@ import {
   type EmployerContactKind as Kind,
   type EmployerContactOutcome as Outcome,
 } from '@tandem/domain';
-import { Progress, SelectField, TextAreaField, TextField, todayDay } from '@tandem/web-ui';
+import { Progress, TextAreaField, TextField, todayDay } from '@tandem/web-ui';
 import { EmployerPicker, type EmployerChoice } from './employer-picker';
 import type { EmployerContact, IpsApi, NewEmployerContact } from './ips-api';
-import { ChoiceGroup, ErrorMessage } from './shared';
+import { ChoiceGroup, ChoiceSelect, ErrorMessage } from './shared';
 
 const KINDS = Object.values(EmployerContactKind);
 const OUTCOMES = Object.values(EmployerContactOutcome);
@@ -106,18 +106,14 @@ export function EmployerContactForm({ api, client, onSaved }: EmployerContactFor
           error={missing.date}
           onChange={(e) => setContactOn(e.target.value)}
         />
-        <SelectField
+        <ChoiceSelect<Outcome>
           id={`${id}-outcome`}
           label={t('contactForm.outcome')}
+          options={OUTCOMES}
           value={outcome}
-          onChange={(e) => setOutcome(e.target.value as Outcome)}
-        >
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`outcome.${o}`)}
-            </option>
-          ))}
-        </SelectField>
+          optionLabel={(o) => t(`outcome.${o}`)}
+          onChange={setOutcome}
+        />
       </div>
       <details className="ips-form__more">
         <summary>{t('contactForm.more')}</summary>

@@ -8,17 +8,10 @@ import {
   type PlacementType as Type,
   type SupportArrangement as Support,
 } from '@tandem/domain';
-import {
-  CheckboxField,
-  Progress,
-  SelectField,
-  TextAreaField,
-  TextField,
-  todayDay,
-} from '@tandem/web-ui';
+import { CheckboxField, Progress, TextAreaField, TextField, todayDay } from '@tandem/web-ui';
 import { EmployerPicker, type EmployerChoice } from './employer-picker';
 import type { IpsApi, NewPlacement, Placement } from './ips-api';
-import { ErrorMessage, parseNumber } from './shared';
+import { ChoiceSelect, ErrorMessage, parseNumber } from './shared';
 
 const TYPES = Object.values(PlacementType);
 const CONTRACTS = Object.values(ContractType);
@@ -121,18 +114,14 @@ export function PlacementForm({ api, clientId, onSaved }: PlacementFormProps) {
         error={errors.jobTitle}
         onChange={(e) => setJobTitle(e.target.value)}
       />
-      <SelectField
+      <ChoiceSelect<Type>
         id={`${id}-type`}
         label={t('placementForm.type')}
+        options={TYPES}
         value={type}
-        onChange={(e) => setType(e.target.value as Type)}
-      >
-        {TYPES.map((value) => (
-          <option key={value} value={value}>
-            {t(`placementType.${value}`)}
-          </option>
-        ))}
-      </SelectField>
+        optionLabel={(value) => t(`placementType.${value}`)}
+        onChange={setType}
+      />
       <div className="ips-form__row">
         <TextField
           id={`${id}-startDate`}
@@ -165,18 +154,14 @@ export function PlacementForm({ api, clientId, onSaved }: PlacementFormProps) {
             error={errors.wage}
             onChange={(e) => setWage(e.target.value)}
           />
-          <SelectField
+          <ChoiceSelect<Contract>
             id={`${id}-contract`}
             label={t('placementForm.contract')}
+            options={CONTRACTS}
             value={contract}
-            onChange={(e) => setContract(e.target.value as Contract)}
-          >
-            {CONTRACTS.map((value) => (
-              <option key={value} value={value}>
-                {t(`contract.${value}`)}
-              </option>
-            ))}
-          </SelectField>
+            optionLabel={(value) => t(`contract.${value}`)}
+            onChange={setContract}
+          />
         </div>
         <fieldset className="ips-choices">
           <legend className="t-field__label">{t('placementForm.support')}</legend>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type DependencyList, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@tandem/web-data-access';
-import { Alert, commonErrorKey } from '@tandem/web-ui';
+import { Alert, SelectField, commonErrorKey } from '@tandem/web-ui';
 
 export interface Loaded<T> {
   data: T | null;
@@ -118,6 +118,41 @@ export function ChoiceGroup<T extends string>({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+export interface ChoiceSelectProps<T extends string> {
+  id: string;
+  label: string;
+  options: readonly T[];
+  value: T;
+  /** The text shown for an option. */
+  optionLabel(option: T): string;
+  onChange(value: T): void;
+}
+
+/** A select of a fixed list of codes, each shown by its label (the drop-down of ChoiceGroup). */
+export function ChoiceSelect<T extends string>({
+  id,
+  label,
+  options,
+  value,
+  optionLabel,
+  onChange,
+}: ChoiceSelectProps<T>) {
+  return (
+    <SelectField
+      id={id}
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as T)}
+    >
+      {options.map((option) => (
+        <option key={option} value={option}>
+          {optionLabel(option)}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
