@@ -1,73 +1,34 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM } from './paths';
-import { startTandem, type TandemServer } from './tandem-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  DESKTOP,
+  PASSWORD,
+  SMALL_PHONE,
+  collectErrors,
+  contextOptions,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  screenshot,
+  signInAsStaff,
+  submitSignIn,
+  useTandemInChromium,
+} from './browser';
 
-const PASSWORD = 'Tandem-demo-2026';
 const KEY_WORKER = { email: 'sanne.jansen@ggz-rivierenland.example', password: PASSWORD };
 const REGIEBEHANDELAAR = { email: 'anna.devries@ggz-rivierenland.example', password: PASSWORD };
 const IPS_SPECIALIST = { email: 'daan.mulder@ggz-rivierenland.example', password: PASSWORD };
-const AXE = require.resolve('axe-core/axe.min.js');
-
-/** Runs axe-core in the page; returns the serious and critical violations, readable. */
-async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
-  );
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
-/** Console errors and page errors (CSP violations, failed requests, exceptions). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
+/** This file counts only the serious and critical axe violations. */
+const SERIOUS = { seriousOnly: true };
 
 describe('Tandem in Chromium', () => {
-  let server: TandemServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTandem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
+  const tandem = useTandemInChromium();
 
   it('loads under the real Content-Security-Policy without errors', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL' });
+    // Without the CSP bypass: the real policy applies. Closed here, not at the end of the file.
+    const context = await tandem.browser.newContext({ locale: 'nl-NL' });
     try {
       const page = await context.newPage();
       const errors = collectErrors(page);
-      const response = await page.goto(server.url);
+      const response = await page.goto(tandem.server.url);
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('nl');
@@ -85,12 +46,8 @@ describe('Tandem in Chromium', () => {
     let errors: string[];
 
     beforeAll(async () => {
-      // axe is injected as a script tag, which the app's CSP (rightly) forbids: bypass it here.
-      context = await browser.newContext({
-        locale: 'nl-NL',
-        viewport: { width: 1280, height: 900 },
-        bypassCSP: true,
-      });
+      // Closed by this block's afterAll; contextOptions() bypasses the CSP, which axe needs.
+      context = await tandem.browser.newContext(contextOptions());
       page = await context.newPage();
       errors = collectErrors(page);
     });
@@ -100,14 +57,12 @@ describe('Tandem in Chromium', () => {
     });
 
     it('signs in with an accessible form', async () => {
-      await page.goto(server.url);
+      await page.goto(tandem.server.url);
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'sign-in.png') });
+      await expectNoAxeViolations(page, SERIOUS);
+      await screenshot(page, 'sign-in.png', { fullPage: false });
 
-      await page.getByLabel('E-mailadres').fill(KEY_WORKER.email);
-      await page.getByLabel('Wachtwoord').fill(KEY_WORKER.password);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await submitSignIn(page, KEY_WORKER.email, KEY_WORKER.password);
       await page.waitForURL('**/caseload');
       await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('nl');
@@ -123,8 +78,8 @@ describe('Tandem in Chromium', () => {
       expect(
         await page.getByRole('navigation', { name: 'Pagina’s van de caseload' }).textContent(),
       ).toMatch(/1–50 van \d+/);
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'caseload.png'), fullPage: false });
+      await expectNoAxeViolations(page, SERIOUS);
+      await screenshot(page, 'caseload.png', { fullPage: false });
 
       await page.getByRole('searchbox', { name: 'Zoek op naam' }).fill('Monique');
       await page.waitForURL(/q=Monique/);
@@ -133,7 +88,7 @@ describe('Tandem in Chromium', () => {
       const row = monique.locator('..');
       expect(await row.textContent()).toContain('Sanne Jansen');
       expect(await page.locator('html').getAttribute('lang')).toBe('nl');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'caseload-search.png') });
+      await screenshot(page, 'caseload-search.png', { fullPage: false });
     });
 
     it('keeps the session after a reload (refresh cookie) and works on a phone', async () => {
@@ -141,20 +96,17 @@ describe('Tandem in Chromium', () => {
       await page.getByRole('rowheader', { name: 'van Dam, Monique' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/caseload');
 
-      await page.setViewportSize({ width: 360, height: 780 });
+      await page.setViewportSize(SMALL_PHONE);
       await page.getByRole('searchbox', { name: 'Zoek op naam' }).fill('');
       await page.waitForURL((url) => !url.search.includes('q='));
       await page.locator('[aria-busy="false"]').waitFor();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'caseload-phone.png') });
+      await expectNoHorizontalOverflow(page);
+      await expectNoAxeViolations(page, SERIOUS);
+      await screenshot(page, 'caseload-phone.png', { fullPage: false });
     });
 
     it('switches to English and signs out', async () => {
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.setViewportSize(DESKTOP);
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
       await page.getByRole('table', { name: /Clients in your caseload/ }).waitFor();
@@ -168,23 +120,11 @@ describe('Tandem in Chromium', () => {
     });
   });
   describe('the client file and the live board', () => {
-    const contexts: BrowserContext[] = [];
-
-    /** A fresh browser context (own cookies), signed in; axe needs the CSP bypass. */
-    async function signIn(user: { email: string; password: string }, width = 1280) {
-      const context = await browser.newContext({
-        locale: 'nl-NL',
-        viewport: { width, height: 900 },
-        bypassCSP: true,
-      });
-      contexts.push(context);
-      const page = await context.newPage();
+    /** A fresh browser context (own cookies), signed in; closed after all tests of the file. */
+    async function signIn(user: { email: string; password: string }) {
+      const page = await (await tandem.newContext()).newPage();
       const errors = collectErrors(page);
-      await page.goto(server.url);
-      await page.getByLabel('E-mailadres').fill(user.email);
-      await page.getByLabel('Wachtwoord').fill(user.password);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL('**/caseload');
+      await signInAsStaff(page, tandem.server.url, user.email, '**/caseload');
       return { page, errors };
     }
 
@@ -196,10 +136,6 @@ describe('Tandem in Chromium', () => {
       await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: 'Monique van Dam' }).waitFor();
     }
-
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-    });
 
     it('shows the IPS specialist the participation notes of Monique and no treatment section', async () => {
       const { page, errors } = await signIn(IPS_SPECIALIST);
@@ -213,11 +149,11 @@ describe('Tandem in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Bord wijzigen' }).count()).toBe(0);
       await page.getByRole('heading', { name: 'Re-integratieplan' }).waitFor();
       await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'client-ips.png'), fullPage: true });
+      await expectNoAxeViolations(page, SERIOUS);
+      await screenshot(page, 'client-ips.png');
 
       // A client the user may not see, or that does not exist: a clear page with a way back.
-      await page.goto(`${server.url}clients/00000000-0000-4000-8000-000000000000`);
+      await page.goto(`${tandem.server.url}clients/00000000-0000-4000-8000-000000000000`);
       await page
         .getByRole('heading', { level: 1, name: 'Cliënt niet gevonden of geen toegang' })
         .waitFor();
@@ -247,8 +183,8 @@ describe('Tandem in Chromium', () => {
       await form.getByLabel('Titel').fill('Telefonisch contact (browsertest)');
       await form.getByLabel('Tekst').fill('Gaat goed. Volgende week huisbezoek.');
       await form.getByRole('checkbox', { name: 'Delen met de cliënt' }).check();
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'client-write-note.png') });
+      await expectNoAxeViolations(page, SERIOUS);
+      await screenshot(page, 'client-write-note.png', { fullPage: false });
       await form.getByRole('button', { name: 'Notitie opslaan' }).click();
 
       const saved = treatment.getByRole('article', { name: 'Telefonisch contact (browsertest)' });
@@ -256,23 +192,17 @@ describe('Tandem in Chromium', () => {
       expect(await saved.textContent()).toContain('Sanne Jansen (SPV)');
       expect(await saved.textContent()).toContain('Gedeeld met cliënt');
       expect(await form.count()).toBe(0);
-      await page.screenshot({
-        path: path.join(ARTIFACTS, 'client-note-saved.png'),
-        fullPage: true,
-      });
+      await screenshot(page, 'client-note-saved.png');
 
       // Its history: one version, written by the key worker, who may correct it.
       await saved.getByRole('button', { name: /Geschiedenis/ }).click();
       await saved.getByText('Versie 1', { exact: true }).waitFor();
       await saved.getByRole('button', { name: 'Corrigeren' }).waitFor();
 
-      await page.setViewportSize({ width: 360, height: 780 });
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'client-phone.png') });
+      await page.setViewportSize(SMALL_PHONE);
+      await expectNoHorizontalOverflow(page);
+      await expectNoAxeViolations(page, SERIOUS);
+      await screenshot(page, 'client-phone.png', { fullPage: false });
       expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
     });
 
@@ -299,7 +229,7 @@ describe('Tandem in Chromium', () => {
       await anna.page.evaluate(() => {
         (window as unknown as { notReloaded: boolean }).notReloaded = true;
       });
-      expect(await seriousA11yViolations(anna.page)).toEqual([]);
+      await expectNoAxeViolations(anna.page, SERIOUS);
 
       // The key worker puts Monique on the board.
       await rowIn(sanne.page)
@@ -308,8 +238,8 @@ describe('Tandem in Chromium', () => {
       const form = sanne.page.getByRole('form', { name: 'Bord wijzigen voor van Dam, Monique' });
       await form.getByRole('radio', { name: 'Ja, op het bord' }).check();
       await form.getByLabel('Reden').fill('Dreigende terugval (browsertest)');
-      expect(await seriousA11yViolations(sanne.page)).toEqual([]);
-      await sanne.page.screenshot({ path: path.join(ARTIFACTS, 'board-edit.png') });
+      await expectNoAxeViolations(sanne.page, SERIOUS);
+      await screenshot(sanne.page, 'board-edit.png', { fullPage: false });
       await form.getByRole('button', { name: 'Opslaan' }).click();
       await form.waitFor({ state: 'detached' });
       await rowIn(sanne.page).getByText('Reden: Dreigende terugval (browsertest)').waitFor();
@@ -331,15 +261,12 @@ describe('Tandem in Chromium', () => {
           .filter({ hasText: /Bijgewerkt om/ })
           .count(),
       ).toBe(1);
-      expect(await seriousA11yViolations(anna.page)).toEqual([]);
-      await anna.page.screenshot({ path: path.join(ARTIFACTS, 'board-live.png') });
+      await expectNoAxeViolations(anna.page, SERIOUS);
+      await screenshot(anna.page, 'board-live.png', { fullPage: false });
 
-      await anna.page.setViewportSize({ width: 360, height: 780 });
-      const overflow = await anna.page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-      await anna.page.screenshot({ path: path.join(ARTIFACTS, 'board-phone.png'), fullPage: true });
+      await anna.page.setViewportSize(SMALL_PHONE);
+      await expectNoHorizontalOverflow(anna.page);
+      await screenshot(anna.page, 'board-phone.png');
       for (const { errors } of [anna, sanne]) {
         expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
       }

@@ -1,41 +1,29 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM } from './paths';
-import { startTandem, type TandemServer } from './tandem-server';
+import type { Page } from 'playwright-core';
+import {
+  DESKTOP,
+  SMALL_PHONE,
+  apiRequest,
+  apiToken,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  screenshot,
+  signedInStaffPage,
+  useTandemInChromium,
+} from './browser';
 
 // Issue 5 in the browser: the key worker plans and opens a partner case discussion with Monique on
 // the agenda and the klantmanager invited. The klantmanager sees Monique anonymised until Monique
 // accepts the case-conference consent, then by name, and anonymised again within about a second
 // of the revocation. Both write minutes; closing puts them into the right parts of her file.
 
-const PASSWORD = 'Tandem-demo-2026';
 const KEY_WORKER = 'sanne.jansen@ggz-rivierenland.example';
 const KLANTMANAGER = 'fatima.elamrani@gemeente-rivierstad.example';
 const MONIQUE = 'monique@client.example';
 const TITLE = 'Casusoverleg werk en inkomen (browsertest)';
 const TREATMENT_TEXT = 'Stemming stabiel, werk helpt bij het herstel (browsertest).';
 const PARTICIPATION_TEXT = 'Vrijstelling sollicitatieplicht tot 1 maart (browsertest).';
-const AXE = require.resolve('axe-core/axe.min.js');
 /** Anything that would identify Monique to someone who sees her anonymised. */
 const IDENTIFIERS = ['Monique', 'van Dam', '1981', '14 mrt'];
-
-async function a11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
-  );
-  return results.violations.map(
-    (v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
 
 /** Everything a person could read on the page, the tab title and form values included. */
 async function visibleText(page: Page): Promise<string> {
@@ -48,88 +36,24 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 describe('Case conferences in Chromium', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const tandem = useTandemInChromium();
   const errors: string[] = [];
   let sanne: Page;
   let fatima: Page;
   let roomUrl = '';
   let revokeId = '';
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'nl-NL',
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${email} console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${email} pageerror: ${error.message}`));
-    await page.goto(server.url);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname !== '/sign-in' && url.pathname !== '/');
-    return page;
-  }
+  const signIn = (email: string) =>
+    signedInStaffPage(tandem, email, errors, { acceptDownloads: true });
 
   /** Calls the API as a demo user (Monique answering in her passport, checks of the file). */
   const tokens = new Map<string, string>();
   async function api(email: string, method: string, route: string, body?: unknown) {
-    if (!tokens.has(email)) {
-      const login = await fetch(new URL('/api/v1/auth/login', server.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      });
-      tokens.set(email, ((await login.json()) as { accessToken: string }).accessToken);
-    }
-    const accessToken = tokens.get(email) as string;
-    const res = await fetch(new URL(`/api/v1${route}`, server.url), {
-      method,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  }
-
-  async function shot(page: Page, name: string, fullPage = true) {
-    await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage });
+    if (!tokens.has(email)) tokens.set(email, await apiToken(tandem.server.url, email));
+    return apiRequest(tandem.server.url, tokens.get(email) as string, method, route, body);
   }
 
   const agendaHeading = (page: Page, name: RegExp) => page.getByRole('heading', { level: 3, name });
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTandem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
 
   it('lets the key worker plan a partner case discussion with the klantmanager invited', async () => {
     sanne = await signIn(KEY_WORKER);
@@ -137,8 +61,8 @@ describe('Case conferences in Chromium', () => {
     await sanne.waitForURL(/\/conferences$/);
     await sanne.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor();
     await sanne.getByRole('list', { name: 'Komende overleggen' }).waitFor();
-    expect(await a11yViolations(sanne)).toEqual([]);
-    await shot(sanne, 'conferences-list.png');
+    await expectNoAxeViolations(sanne);
+    await screenshot(sanne, 'conferences-list.png');
 
     await sanne.getByRole('link', { name: 'Overleg plannen' }).click();
     await sanne.waitForURL(/\/conferences\/new$/);
@@ -147,8 +71,8 @@ describe('Case conferences in Chromium', () => {
     await sanne.getByLabel('Plaats').fill('Gemeentehuis Rivierstad, kamer 2.14');
     await sanne.getByLabel('Fatima El Amrani (Gemeente Rivierstad)').check();
     await sanne.getByLabel(/^Anna de Vries/).check();
-    expect(await a11yViolations(sanne)).toEqual([]);
-    await shot(sanne, 'conference-planner.png');
+    await expectNoAxeViolations(sanne);
+    await screenshot(sanne, 'conference-planner.png');
     await sanne.getByRole('button', { name: 'Overleg plannen' }).click();
     await sanne.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
     roomUrl = sanne.url();
@@ -185,8 +109,8 @@ describe('Case conferences in Chromium', () => {
     expect(await fatima.content()).not.toContain('Monique');
     // She sees who is there (presence) and which item is being discussed.
     await fatima.getByRole('main').getByText('Nu aan de orde').first().waitFor();
-    expect(await a11yViolations(fatima)).toEqual([]);
-    await shot(fatima, 'conference-room-anonymised.png');
+    await expectNoAxeViolations(fatima);
+    await screenshot(fatima, 'conference-room-anonymised.png');
   });
 
   it('identifies Monique to the klantmanager once Monique accepts the consent', async () => {
@@ -211,13 +135,13 @@ describe('Case conferences in Chromium', () => {
     await Promise.all([treatment.blur(), participation.blur()]);
     await sanne.getByText(PARTICIPATION_TEXT).waitFor();
     await expectSaved(sanne, fatima);
-    expect(await a11yViolations(fatima)).toEqual([]);
-    await shot(fatima, 'conference-room-identified.png');
+    await expectNoAxeViolations(fatima);
+    await screenshot(fatima, 'conference-room-identified.png');
 
-    await fatima.setViewportSize({ width: 360, height: 780 });
-    expect(await horizontalOverflow(fatima)).toBeLessThanOrEqual(0);
-    await shot(fatima, 'conference-room-phone.png');
-    await fatima.setViewportSize({ width: 1280, height: 900 });
+    await fatima.setViewportSize(SMALL_PHONE);
+    await expectNoHorizontalOverflow(fatima);
+    await screenshot(fatima, 'conference-room-phone.png');
+    await fatima.setViewportSize(DESKTOP);
 
     async function expectSaved(...pages: Page[]) {
       for (const page of pages)
@@ -242,7 +166,7 @@ describe('Case conferences in Chromium', () => {
     const text = await visibleText(fatima);
     for (const secret of [...IDENTIFIERS, PARTICIPATION_TEXT, TREATMENT_TEXT])
       expect(text).not.toContain(secret);
-    await shot(fatima, 'conference-room-revoked.png');
+    await screenshot(fatima, 'conference-room-revoked.png');
   });
 
   it('closes the meeting: the minutes go into the right parts of Monique’s file', async () => {
@@ -257,7 +181,7 @@ describe('Case conferences in Chromium', () => {
       sanne.getByRole('button', { name: `Verslag downloaden (PDF): ${TITLE}` }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^verslag-.*\.pdf$/);
-    await shot(sanne, 'conference-closed.png');
+    await screenshot(sanne, 'conference-closed.png');
 
     const clients = await api(KEY_WORKER, 'GET', '/caseload?q=Monique');
     const moniqueId = clients.body.items[0].clientId as string;

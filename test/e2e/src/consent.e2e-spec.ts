@@ -1,100 +1,39 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM } from './paths';
-import { startTandem, type TandemServer } from './tandem-server';
+import type { Page } from 'playwright-core';
+import {
+  DESKTOP,
+  SMALL_PHONE,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  screenshot,
+  signedInStaffPage,
+  useTandemInChromium,
+} from './browser';
 
 // Consent and the access log end to end: the key worker records a consent on a signed form, the
 // klantmanager then reads the work-capabilities note, loses it again when the consent is revoked,
 // and the data-protection officer sees those reads in the access log.
 
-const PASSWORD = 'Tandem-demo-2026';
 const KEY_WORKER = 'sanne.jansen@ggz-rivierenland.example';
 const KLANTMANAGER = 'fatima.elamrani@gemeente-rivierstad.example';
 const DPO = 'henk.dijkstra@ggz-rivierenland.example';
 const WORK_NOTE = 'Arbeidsmogelijkheden en -beperkingen';
-const AXE = require.resolve('axe-core/axe.min.js');
 /** A tiny but real PDF: the API checks the %PDF- signature. */
 const SIGNED_FORM = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
-async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
-  );
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
+/** This file counts only the serious and critical axe violations. */
+const SERIOUS = { seriousOnly: true };
 
 describe('Consent and the access log in Chromium', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const tandem = useTandemInChromium();
   const errors: string[] = [];
   let moniqueUrl = '';
 
-  /** A fresh browser context (own cookies), signed in; axe needs the CSP bypass. */
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'nl-NL',
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${email} console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${email} pageerror: ${error.message}`));
-    await page.goto(server.url);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname !== '/sign-in' && url.pathname !== '/');
-    return page;
-  }
-
-  async function shot(page: Page, name: string, fullPage = true) {
-    await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage });
-  }
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTandem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
+  /** A fresh browser context (own cookies), signed in. */
+  const signIn = (email: string) =>
+    signedInStaffPage(tandem, email, errors, { acceptDownloads: true });
 
   let sanne: Page;
   let fatima: Page;
@@ -127,8 +66,8 @@ describe('Consent and the access log in Chromium', () => {
       .getByRole('article')
       .first()
       .waitFor();
-    expect(await seriousA11yViolations(sanne)).toEqual([]);
-    await shot(sanne, 'consents.png');
+    await expectNoAxeViolations(sanne, SERIOUS);
+    await screenshot(sanne, 'consents.png');
 
     await sanne.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     const form = sanne.getByRole('form', { name: 'Toestemming vastleggen' });
@@ -153,8 +92,8 @@ describe('Consent and the access log in Chromium', () => {
     await form.getByRole('radio', { name: 'Bij de intake' }).check();
     await form.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     await form.getByText(/Vink dit aan als de cliënt vrij kon kiezen/).waitFor();
-    expect(await seriousA11yViolations(sanne)).toEqual([]);
-    await shot(sanne, 'consent-record-form.png');
+    await expectNoAxeViolations(sanne, SERIOUS);
+    await screenshot(sanne, 'consent-record-form.png');
     await form.getByRole('radio', { name: 'Bij een gewoon contact' }).check();
 
     await form.getByRole('button', { name: 'Toestemming vastleggen' }).click();
@@ -168,13 +107,13 @@ describe('Consent and the access log in Chromium', () => {
     expect(await card.textContent()).toContain('Sanne Jansen');
     await card.getByText(/Geschiedenis/).click();
     await card.getByText(/Gegeven\s+door Sanne Jansen/).waitFor();
-    expect(await seriousA11yViolations(sanne)).toEqual([]);
-    await shot(sanne, 'consent-recorded.png');
+    await expectNoAxeViolations(sanne, SERIOUS);
+    await screenshot(sanne, 'consent-recorded.png');
 
-    await sanne.setViewportSize({ width: 360, height: 780 });
-    expect(await horizontalOverflow(sanne)).toBeLessThanOrEqual(0);
-    await shot(sanne, 'consents-phone.png');
-    await sanne.setViewportSize({ width: 1280, height: 900 });
+    await sanne.setViewportSize(SMALL_PHONE);
+    await expectNoHorizontalOverflow(sanne);
+    await screenshot(sanne, 'consents-phone.png');
+    await sanne.setViewportSize(DESKTOP);
   });
 
   it('then shows the klantmanager the work-capabilities note', async () => {
@@ -182,7 +121,7 @@ describe('Consent and the access log in Chromium', () => {
     const section = fatima.getByRole('region', { name: 'Arbeidsmogelijkheden' });
     await section.getByRole('heading', { name: WORK_NOTE }).waitFor();
     expect(await fatima.getByRole('region', { name: 'Behandeling (Zvw)' }).count()).toBe(0);
-    await shot(fatima, 'consent-klantmanager-sees.png');
+    await screenshot(fatima, 'consent-klantmanager-sees.png');
   });
 
   it('stops showing it once the key worker revokes the consent', async () => {
@@ -192,8 +131,8 @@ describe('Consent and the access log in Chromium', () => {
     await card.getByRole('button', { name: /^Intrekken/ }).click();
     const confirm = card.getByRole('form', { name: 'Toestemming intrekken' });
     await confirm.getByLabel(/Reden/).fill('De cliënt wil het eerst zelf vertellen (browsertest)');
-    expect(await seriousA11yViolations(sanne)).toEqual([]);
-    await shot(sanne, 'consent-revoke.png', false);
+    await expectNoAxeViolations(sanne, SERIOUS);
+    await screenshot(sanne, 'consent-revoke.png', { fullPage: false });
     await confirm.getByRole('button', { name: 'Ja, intrekken' }).click();
     await sanne.getByText('De toestemming voor Gemeente Rivierstad is ingetrokken.').waitFor();
     const ended = sanne.getByRole('region', { name: /Afgelopen/ });
@@ -261,12 +200,12 @@ describe('Consent and the access log in Chromium', () => {
     expect(csv).toContain('Fatima El Amrani');
     await henk.getByText(/De export is klaar/).waitFor();
 
-    expect(await seriousA11yViolations(henk)).toEqual([]);
-    await shot(henk, 'access-log.png');
-    await henk.setViewportSize({ width: 360, height: 780 });
-    expect(await horizontalOverflow(henk)).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(henk)).toEqual([]);
-    await shot(henk, 'access-log-phone.png', false);
+    await expectNoAxeViolations(henk, SERIOUS);
+    await screenshot(henk, 'access-log.png');
+    await henk.setViewportSize(SMALL_PHONE);
+    await expectNoHorizontalOverflow(henk);
+    await expectNoAxeViolations(henk, SERIOUS);
+    await screenshot(henk, 'access-log-phone.png', { fullPage: false });
 
     // The refresh on load answers 401 without a session: expected, not an app error.
     expect(errors.filter((e) => !e.includes('401'))).toEqual([]);

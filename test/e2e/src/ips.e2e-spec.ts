@@ -1,9 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM } from './paths';
-import { startTandem, type TandemServer } from './tandem-server';
+import type { Page } from 'playwright-core';
+import {
+  PHONE,
+  apiRequest,
+  apiToken,
+  checkPage,
+  signedInStaffPage,
+  useTandemInChromium,
+} from './browser';
 
 // The IPS screens end to end at phone size (390×844): the IPS specialist logs an employer contact
 // and Monique's work-experience placement at the gym, the regiebehandelaar reviews her work goal
@@ -11,130 +15,33 @@ import { startTandem, type TandemServer } from './tandem-server';
 // and the funding report counts her motivational conversations under the Zvw and her job coaching
 // under the municipality.
 
-const PASSWORD = 'Tandem-demo-2026';
 const IPS = 'daan.mulder@ggz-rivierenland.example';
 const REGIE = 'anna.devries@ggz-rivierenland.example';
 const GYM = 'Sportschool De Kracht';
 const WORK_GOAL = 'Werkervaringsplaats receptie 16 uur per week volhouden';
 const JOB_TITLE = 'Receptiemedewerker ochtend (browsertest)';
-const AXE = require.resolve('axe-core/axe.min.js');
-const PHONE = { width: 390, height: 844 };
-
-async function a11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
-  );
-  return results.violations.map(
-    (v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-/**
- * Whether the page scrolls sideways on a phone-sized screen (it must not); when it does, the
- * elements that stick out (outside sideways-scrolling boxes such as wide tables) are named.
- */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const scroll = document.documentElement.scrollWidth;
-    if (scroll <= width) return [];
-    const culprits = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
-      .filter((el) => {
-        for (let p = el.parentElement; p; p = p.parentElement) {
-          if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return false;
-        }
-        return true;
-      })
-      .slice(-8)
-      .map(
-        (el) =>
-          `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
-      );
-    return [`page is ${scroll} px wide in a ${width} px viewport`, ...culprits];
-  });
-}
 
 describe('IPS screens in Chromium at phone size', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const tandem = useTandemInChromium();
   const errors: string[] = [];
   let moniqueId = '';
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'nl-NL',
+  const signIn = (email: string) =>
+    signedInStaffPage(tandem, email, errors, {
       // isMobile is left out on purpose: it widens the layout to fit the content, which would hide
       // the horizontal overflow this test looks for.
       viewport: PHONE,
       hasTouch: true,
-      bypassCSP: true,
       acceptDownloads: true,
     });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${email} console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${email} pageerror: ${error.message}`));
-    await page.goto(server.url);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname !== '/sign-in' && url.pathname !== '/');
-    return page;
-  }
 
   /** The API's own answer, with a token of the same user, to compare the screens with. */
-  async function apiGet<T>(email: string, url: string): Promise<T> {
-    const login = await fetch(new URL('/api/v1/auth/login', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const response = await fetch(new URL(url, server.url), {
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
+  async function apiGet<T>(email: string, route: string): Promise<T> {
+    const token = await apiToken(tandem.server.url, email);
+    const response = await apiRequest(tandem.server.url, token, 'GET', route);
     expect(response.status).toBe(200);
-    return (await response.json()) as T;
+    return response.body as T;
   }
-
-  async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-  }
-
-  async function checkPage(page: Page, name: string) {
-    expect(await a11yViolations(page)).toEqual([]);
-    expect(await overflowing(page)).toEqual([]);
-    await shot(page, name);
-  }
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTandem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
 
   let daan: Page;
 
@@ -189,7 +96,7 @@ describe('IPS screens in Chromium at phone size', () => {
     await daan.getByText(`Plaatsing ${JOB_TITLE} bij ${GYM} is opgeslagen.`).waitFor();
 
     // Stored: Monique's client page shows it after a fresh load.
-    await daan.goto(new URL(`/clients/${moniqueId}`, server.url).toString());
+    await daan.goto(new URL(`/clients/${moniqueId}`, tandem.server.url).toString());
     const section = daan.getByRole('region', { name: 'Werk (IPS)' });
     const placement = section.getByRole('article', { name: `${JOB_TITLE}, ${GYM}` });
     await placement.waitFor();
@@ -201,7 +108,9 @@ describe('IPS screens in Chromium at phone size', () => {
   });
 
   it('shows the funding classification of an activity with its source, and overrides it with a reason', async () => {
-    await daan.goto(new URL(`/ips/quick?client=${moniqueId}&form=activity`, server.url).toString());
+    await daan.goto(
+      new URL(`/ips/quick?client=${moniqueId}&form=activity`, tandem.server.url).toString(),
+    );
     const form = daan.getByRole('form', { name: 'Activiteit vastleggen' });
     await form
       .getByLabel('Activiteit')
@@ -229,7 +138,7 @@ describe('IPS screens in Chromium at phone size', () => {
 
   it('lets the regiebehandelaar review Monique’s work goal, which then leaves the due list', async () => {
     const anna = await signIn(REGIE);
-    await anna.goto(new URL('/ips/work-goals', server.url).toString());
+    await anna.goto(new URL('/ips/work-goals', tandem.server.url).toString());
     await anna.getByRole('heading', { level: 1, name: 'Werkdoelen te evalueren' }).waitFor();
     const due = anna.getByRole('article', { name: `Monique van Dam: ${WORK_GOAL}` });
     await due.waitFor();
@@ -249,14 +158,14 @@ describe('IPS screens in Chromium at phone size', () => {
     await goal.getByText('De evaluatie is opgeslagen.').waitFor();
     await goal.getByText(/Evaluaties \(1\)/).waitFor();
 
-    await anna.goto(new URL('/ips/work-goals', server.url).toString());
+    await anna.goto(new URL('/ips/work-goals', tandem.server.url).toString());
     await anna.getByRole('heading', { level: 2, name: /werkdoel/ }).waitFor();
     expect(await anna.getByRole('article', { name: `Monique van Dam: ${WORK_GOAL}` }).count()).toBe(
       0,
     );
 
     // The funding report, for the same regiebehandelaar (care staff of the team).
-    await anna.goto(new URL('/ips/funding?funder=ZVW', server.url).toString());
+    await anna.goto(new URL('/ips/funding?funder=ZVW', tandem.server.url).toString());
     await anna.getByRole('heading', { level: 1, name: 'Financieringsoverzicht' }).waitFor();
     await anna.getByText(/Geen dubbeltelling/).waitFor();
     const zvwLines = anna
@@ -303,14 +212,14 @@ describe('IPS screens in Chromium at phone size', () => {
   });
 
   it('shows the demo team’s dashboard figures as the API computes them', async () => {
-    await daan.goto(new URL('/ips/dashboard', server.url).toString());
+    await daan.goto(new URL('/ips/dashboard', tandem.server.url).toString());
     await daan.getByRole('heading', { level: 1, name: 'IPS-dashboard' }).waitFor();
     const api = await apiGet<{
       teamName: string;
       team: { activeCaseload: number; jobStarts: number; employerContacts: number };
       fidelity: { total: number; maxTotal: number };
       series: { weeks: { employerContacts: number }[] };
-    }>(IPS, '/api/v1/ips/dashboard');
+    }>(IPS, '/ips/dashboard');
     const team = daan.getByRole('region', { name: `Team ${api.teamName}` });
     await team.waitFor();
     const value = async (label: string) =>

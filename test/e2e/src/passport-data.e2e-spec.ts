@@ -1,102 +1,65 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM } from './paths';
-import { startTandem, type TandemServer } from './tandem-server';
+import type { Page } from 'playwright-core';
+import {
+  DESKTOP,
+  PHONE,
+  apiRequest,
+  apiToken,
+  checkPage as checkAnyPage,
+  collectErrors,
+  expectNoAxeViolations,
+  signInAsClient,
+  signInAsStaff,
+  spinnersGone,
+  useTandemInChromium,
+} from './browser';
 
 // The passport's data sections end to end, on a phone: Monique accepts the klantmanager's consent
 // request, the klantmanager sees the work-capabilities note, Monique revokes the consent and the
 // klantmanager's next request no longer shows it; Monique sees those reads in "Who looked", shares
 // a letter of her own, and downloads all her data (PDF and JSON). Every page passes axe.
 
-const PASSWORD = 'Tandem-demo-2026';
 const MONIQUE = 'monique@client.example';
 const KLANTMANAGER = 'fatima.elamrani@gemeente-rivierstad.example';
 const WORK_NOTE = 'Arbeidsmogelijkheden en -beperkingen';
-const AXE = require.resolve('axe-core/axe.min.js');
-const PHONE = { width: 390, height: 844 };
 const LETTER = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
-async function a11yViolations(page: Page, selector?: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate((context) => {
-    const axe = (window as unknown as { axe: { run(context?: string): Promise<AxeResults> } }).axe;
-    return context ? axe.run(context) : axe.run();
-  }, selector ?? null);
-  return results.violations.map(
-    (v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
-
 describe('Passport: my consents, who looked, my data (Chromium, phone)', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  // This file has always started Chromium with fewer switches than the others.
+  const tandem = useTandemInChromium({
+    chromiumArgs: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
   const errors: string[] = [];
   let monique: Page;
   let fatima: Page;
   let moniqueId = '';
   let fatimaToken = '';
 
-  const api = async (method: string, route: string, token: string, body?: unknown) => {
-    const res = await fetch(`${server.url}api/v1${route}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  };
+  const api = (method: string, route: string, token: string, body?: unknown) =>
+    apiRequest(tandem.server.url, token, method, route, body);
 
   async function newPage(label: string, viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'nl-NL',
-      viewport,
-      bypassCSP: true,
-      acceptDownloads: true,
-    });
-    contexts.push(context);
+    const context = await tandem.newContext({ viewport, acceptDownloads: true });
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${label} console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${label} pageerror: ${error.message}`));
+    collectErrors(page, { into: errors, label });
     return page;
   }
 
   async function checkPage(page: Page, name: string) {
-    await page.locator('[role="status"] .t-spinner').first().waitFor({ state: 'detached' });
-    expect(await a11yViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(ARTIFACTS, `passport-${name}.png`), fullPage: true });
+    await spinnersGone(page);
+    await checkAnyPage(page, `passport-${name}.png`);
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTandem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
     // The klantmanager asks Monique for consent (staff side, through the API).
-    const login = await fetch(`${server.url}api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: KLANTMANAGER, password: PASSWORD }),
-    });
-    fatimaToken = (await login.json()).accessToken;
+    fatimaToken = await apiToken(tandem.server.url, KLANTMANAGER);
     const caseload = await api('GET', '/caseload?q=Monique', fatimaToken);
     moniqueId = caseload.body.items[0].clientId;
     const orgs = await api('GET', '/organisations', fatimaToken);
@@ -110,12 +73,6 @@ describe('Passport: my consents, who looked, my data (Chromium, phone)', () => {
     expect(request.status).toBe(201);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   afterEach(() => {
     // The silent session restore before sign-in answers 401; anything else is a real error.
     expect(errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
@@ -123,13 +80,8 @@ describe('Passport: my consents, who looked, my data (Chromium, phone)', () => {
 
   it('Monique signs in on her phone and accepts the klantmanager’s request', async () => {
     monique = await newPage('monique');
-    await monique.goto(`${server.url}passport/consents`);
-    await monique.waitForURL(/\/passport\/sign-in/);
-    await monique.getByLabel('E-mailadres').fill(MONIQUE);
-    await monique.getByLabel('Wachtwoord').fill(PASSWORD);
-    await monique.getByRole('button', { name: 'Inloggen' }).click();
-    await monique.waitForURL(/\/passport\/(consents|team)/);
-    await monique.goto(`${server.url}passport/consents`);
+    await signInAsClient(monique, tandem.server.url, MONIQUE, 'passport/consents');
+    await monique.goto(`${tandem.server.url}passport/consents`);
     await monique.getByRole('heading', { level: 1, name: 'Mijn toestemmingen' }).waitFor();
     const request = monique
       .getByRole('listitem')
@@ -147,13 +99,9 @@ describe('Passport: my consents, who looked, my data (Chromium, phone)', () => {
   });
 
   it('the klantmanager now sees the work-capabilities note', async () => {
-    fatima = await newPage('fatima', { width: 1280, height: 900 });
-    await fatima.goto(server.url);
-    await fatima.getByLabel('E-mailadres').fill(KLANTMANAGER);
-    await fatima.getByLabel('Wachtwoord').fill(PASSWORD);
-    await fatima.getByRole('button', { name: 'Inloggen' }).click();
-    await fatima.waitForURL((url) => url.pathname !== '/sign-in' && url.pathname !== '/');
-    await fatima.goto(`${server.url}clients/${moniqueId}`);
+    fatima = await newPage('fatima', DESKTOP);
+    await signInAsStaff(fatima, tandem.server.url, KLANTMANAGER);
+    await fatima.goto(`${tandem.server.url}clients/${moniqueId}`);
     const section = fatima.getByRole('region', { name: 'Arbeidsmogelijkheden' });
     await section.getByRole('heading', { name: WORK_NOTE }).waitFor();
   });
@@ -221,19 +169,19 @@ describe('Passport: my consents, who looked, my data (Chromium, phone)', () => {
     const shared = await api('GET', `/clients/${moniqueId}/shared-documents`, fatimaToken);
     expect(shared.body.map((d: { title: string }) => d.title)).toEqual(['Brief van mijn huisarts']);
     const file = await fetch(
-      `${server.url}api/v1/clients/${moniqueId}/shared-documents/${shared.body[0].id}/content`,
+      `${tandem.server.url}api/v1/clients/${moniqueId}/shared-documents/${shared.body[0].id}/content`,
       { headers: { authorization: `Bearer ${fatimaToken}` } },
     );
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).equals(LETTER)).toBe(true);
 
     // In her client file, the klantmanager finds it and opens it.
-    await fatima.goto(`${server.url}clients/${moniqueId}`);
+    await fatima.goto(`${tandem.server.url}clients/${moniqueId}`);
     const panel = fatima.getByRole('region', { name: 'Documenten die de cliënt met jou deelt' });
     const download = fatima.waitForEvent('download');
     await panel.getByRole('button', { name: 'Brief van mijn huisarts openen' }).click();
     expect((await download).suggestedFilename()).toBe('brief-huisarts.pdf');
-    expect(await a11yViolations(fatima, '.pc-shared')).toEqual([]);
+    await expectNoAxeViolations(fatima, { include: '.pc-shared' });
   });
 
   it('Monique downloads all her data as PDF and JSON, and the JSON is complete', async () => {

@@ -1,64 +1,37 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_TEAMS, MONIQUE_WORK_GOAL, demoClients, demoUser } from '@tandem/demo-data';
-import { ARTIFACTS, CHROMIUM } from './paths';
-import { startTandem, type TandemServer } from './tandem-server';
+import {
+  PHONE,
+  apiRequest,
+  apiToken,
+  checkPage as checkAnyPage,
+  collectErrors,
+  spinnersGone,
+  submitSignIn,
+  useTandemInChromium,
+} from './browser';
 
 // The participation passport, core sections, as Monique uses it on her phone: she signs in through
 // the client sign-in, sees her team, her work goal with the regiebehandelaar's review, her
 // placement and IPS phase, sets what an employer may be told, and sees her next three-way meeting.
 // Every page is checked with axe (no violations at all) and for sideways scrolling at 390 px.
 
-const PASSWORD = 'Tandem-demo-2026';
-const AXE = require.resolve('axe-core/axe.min.js');
 const monique = demoClients().find((c) => c.key === 'monique')!;
 
-async function a11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
-  );
-  return results.violations.map(
-    (v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
-
 describe('The participation passport on a phone (Chromium)', () => {
-  let server: TandemServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const tandem = useTandemInChromium();
   let page: Page;
   const errors: string[] = [];
 
   /** A staff member's API call, as the product's own client would make it. */
   async function api(key: string, method: string, route: string, body?: unknown) {
-    const login = await fetch(`${server.url}api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: demoUser(key).email, password: PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const res = await fetch(`${server.url}api/v1${route}`, {
-      method,
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as never };
+    const token = await apiToken(tandem.server.url, demoUser(key).email);
+    return apiRequest(tandem.server.url, token, method, route, body);
   }
 
   async function checkPage(name: string) {
-    await page.locator('[role="status"] .t-spinner').first().waitFor({ state: 'detached' });
-    expect(await a11yViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(ARTIFACTS, `passport-${name}.png`), fullPage: true });
+    await spinnersGone(page);
+    await checkAnyPage(page, `passport-${name}.png`);
   }
 
   async function open(section: string, heading: string) {
@@ -70,36 +43,14 @@ describe('The participation passport on a phone (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTandem();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({
-      locale: 'nl-NL',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      bypassCSP: true,
-    });
+    const context = await tandem.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     page = await context.newPage();
     // Expected failed requests: the session check before signing in (401) and the staff account
     // tried at the client sign-in on purpose (403). Anything else is a bug.
-    const expected = /Failed to load resource: the server responded with a status of (401|403)/;
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !expected.test(m.text())) errors.push(`console: ${m.text()}`);
+    collectErrors(page, {
+      into: errors,
+      ignore: /Failed to load resource: the server responded with a status of (401|403)/,
     });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
 
     // The regiebehandelaar reviews Monique's work goal; the key worker plans a three-way meeting.
     const goal = await api(
@@ -132,26 +83,16 @@ describe('The participation passport on a phone (Chromium)', () => {
     expect(meeting.status).toBe(201);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('sends Monique to the client sign-in and signs her in', async () => {
-    await page.goto(`${server.url}passport`);
+    await page.goto(`${tandem.server.url}passport`);
     await page.getByRole('heading', { level: 1, name: 'Inloggen op je paspoort' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/passport/sign-in');
     await checkPage('sign-in');
     // A staff account is told to use the staff sign-in.
-    await page.getByLabel('E-mailadres').fill(demoUser('keyworker').email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await submitSignIn(page, demoUser('keyworker').email);
     await page.getByText('Dit is de inlogpagina voor cliënten').waitFor();
 
-    await page.getByLabel('E-mailadres').fill(demoUser('monique').email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await submitSignIn(page, demoUser('monique').email);
     await page.waitForURL((url) => url.pathname === '/passport/team');
   });
 
