@@ -1,4 +1,5 @@
 import { DEMO_TEAMS } from '@tandem/api-data-access';
+import { MONIQUE_WORK_GOAL } from '@tandem/demo-data';
 import { createTestApp, TestApp } from './harness';
 import {
   MONIQUE_CONSENT,
@@ -215,6 +216,51 @@ describe('case conferences: planning and privacy gating over HTTP', () => {
     expect(km.status).toBe(403);
   });
 
+  it('proposes the team’s work goals due for review; a reviewed goal is no longer proposed', async () => {
+    const { id } = await planPartnerDiscussion(t);
+    const keyworker = await t.tokenFor('keyworker');
+    const proposals = async () => {
+      const res = await t.request('GET', `/api/v1/conferences/${id}/proposals`, {
+        token: keyworker,
+      });
+      expect(res.status).toBe(200);
+      return (
+        res.body as { clientId: string; source: string; pseudonym: string; reason: string }[]
+      ).filter((p) => p.source === 'WORK_GOAL_REVIEW');
+    };
+    const due = await t.db.query(
+      `SELECT wg.client_id AS "clientId" FROM ips_work_goals wg JOIN clients c ON c.id = wg.client_id
+        WHERE c.team_id = $1 AND wg.status = 'OPEN' AND wg.next_review_on <= current_date
+        ORDER BY wg.client_id`,
+      [NOORD],
+    );
+    const before = await proposals();
+    expect(due.length).toBeGreaterThan(0);
+    expect(before.map((p) => p.clientId).sort()).toEqual(
+      due.map((d: { clientId: string }) => d.clientId),
+    );
+    const hers = before.find((p) => p.clientId === monique.id);
+    expect(hers).toMatchObject({ reason: expect.stringContaining('work goal due for review') });
+    expect(hers?.pseudonym).toMatch(/\S/);
+
+    const regie = await t.tokenFor('regie');
+    const goalUrl = `/api/v1/clients/${monique.id}/ips/work-goals/${MONIQUE_WORK_GOAL}`;
+    const goal = await t.request('GET', goalUrl, { token: regie });
+    const review = await t.request('POST', `${goalUrl}/reviews`, {
+      token: regie,
+      body: {
+        version: goal.body.version,
+        reviewedOn: new Date().toISOString().slice(0, 10),
+        assessment: 'ON_TRACK',
+        comment: 'Loopt goed.',
+      },
+    });
+    expect(review.status).toBe(201);
+    const after = await proposals();
+    expect(after.some((p) => p.clientId === monique.id)).toBe(false);
+    expect(after).toHaveLength(before.length - 1);
+  });
+
   it('proposes clients on the board for the agenda, to care staff of the team only', async () => {
     const { id } = await planPartnerDiscussion(t);
     const res = await t.request('GET', `/api/v1/conferences/${id}/proposals`, {
@@ -222,12 +268,15 @@ describe('case conferences: planning and privacy gating over HTTP', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(0);
-    expect(res.body.every((p: { source: string }) => p.source === 'BOARD')).toBe(true);
+    const board = res.body.filter((p: { source: string }) => p.source === 'BOARD');
     const [{ n }] = await t.db.query(
       'SELECT count(*)::int AS n FROM clients WHERE team_id = $1 AND on_board',
       [NOORD],
     );
-    expect(res.body).toHaveLength(n);
+    expect(board).toHaveLength(n);
+    expect(
+      res.body.every((p: { source: string }) => ['BOARD', 'WORK_GOAL_REVIEW'].includes(p.source)),
+    ).toBe(true);
     const km = await t.request('GET', `/api/v1/conferences/${id}/proposals`, {
       token: await t.tokenFor('klantmanager'),
     });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@tandem/api-auth';
 import { CaseloadModule } from '@tandem/api-caseload';
+import { IpsModule } from '@tandem/api-ips';
 import { NotesModule } from '@tandem/api-notes';
 import {
   ConferenceSeriesController,
@@ -14,10 +15,11 @@ import { ConferenceBus } from './services/conference-bus';
 import { ConferenceTx } from './services/conference-tx';
 import { ConferencesService } from './services/conferences.service';
 import { RoomService } from './services/room.service';
+import { WorkGoalReviewSource } from './services/work-goal-review-source';
 
 /** Case conferences: planning, the live room, closing into the files, action items. */
 @Module({
-  imports: [AuthModule, CaseloadModule, NotesModule],
+  imports: [AuthModule, CaseloadModule, NotesModule, IpsModule],
   controllers: [ConferencesController, ConferenceSeriesController],
   providers: [
     ConferencesRepository,
@@ -27,8 +29,13 @@ import { RoomService } from './services/room.service';
     ConferencesService,
     RoomService,
     ConferenceGateway,
-    // Further agenda proposal sources (IPS: work goals due for review, placements) go here.
-    { provide: AGENDA_PROPOSAL_SOURCES, useValue: [] },
+    WorkGoalReviewSource,
+    // Agenda proposal sources beyond the board and new referrals (placements could follow).
+    {
+      provide: AGENDA_PROPOSAL_SOURCES,
+      inject: [WorkGoalReviewSource],
+      useFactory: (goals: WorkGoalReviewSource) => [goals],
+    },
   ],
   exports: [ConferenceBus, ConferencesService],
 })

@@ -226,6 +226,8 @@ export class DueWorkGoalDto {
   @ApiProperty() goalId: string;
   @ApiProperty() clientId: string;
   @ApiProperty() clientName: string;
+  @ApiProperty({ description: 'The client’s pseudonym (for anonymised agenda items)' })
+  pseudonym: string;
   @ApiProperty() teamId: string;
   @ApiProperty() text: string;
   @ApiProperty() nextReviewOn: string;

@@ -40,6 +40,7 @@ export interface DueGoalRow {
   goalId: string;
   clientId: string;
   clientName: string;
+  pseudonym: string;
   teamId: string;
   text: string;
   nextReviewOn: string;
@@ -135,7 +136,7 @@ export class WorkGoalsRepository {
     const offset = params.add((page - 1) * pageSize);
     const rows = await this.db.query(
       `SELECT wg.id AS "goalId", wg.client_id AS "clientId", c.first_name || ' ' || c.last_name AS "clientName",
-              c.team_id AS "teamId", wg.text, to_char(wg.next_review_on, 'YYYY-MM-DD') AS "nextReviewOn",
+              c.pseudonym, c.team_id AS "teamId", wg.text, to_char(wg.next_review_on, 'YYYY-MM-DD') AS "nextReviewOn",
               (${asOfParam}::date - wg.next_review_on) AS "daysOverdue",
               (SELECT json_build_object('userId', u.id, 'displayName', u.display_name) FROM client_assignments a
                  JOIN users u ON u.id = a.user_id
