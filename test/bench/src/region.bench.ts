@@ -342,7 +342,6 @@ describe('region benchmark', () => {
           `${p.key}: board ratio ${ratio(bs.p50 / bu.p50)}, note list ratio ${ratio(ns.p50 / nu.p50)}`,
         );
 
-
         // The ability itself: built once per request from assignments and team settings.
         abilityBuild.push({
           persona: p,
