@@ -183,6 +183,30 @@ describe('BoardPage', () => {
     expect(call.query.has('onBoard')).toBe(false);
   });
 
+  it('marks the clients whose work goal is due for review, from the team’s due list', async () => {
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': signedInAs(sanne),
+      'GET /api/v1/caseload': page([anouk, monique]),
+      'GET /api/v1/ips/work-goals/due': {
+        body: {
+          items: [{ goalId: 'g1', clientId: 'c-monique', nextReviewOn: '2026-11-17' }],
+          total: 1,
+          page: 1,
+          pageSize: 100,
+        },
+      },
+    });
+    renderBoard(live);
+    await screen.findByRole('table');
+    const moniqueHeader = await screen.findByRole('rowheader', {
+      name: 'van Dam, Monique Werkdoel evalueren',
+    });
+    expect(within(moniqueHeader).getByText('Werkdoel evalueren')).toBeVisible();
+    expect(rowOf('Bosman, Anouk')).not.toHaveTextContent('Werkdoel evalueren');
+    const [call] = net.callsTo('GET /api/v1/ips/work-goals/due');
+    expect(call.query.get('teamId')).toBe(NOORD);
+  });
+
   it('shows no reason and no change buttons to a user who does not receive the reason', async () => {
     net = mockFetch({
       'POST /api/v1/auth/refresh': signedInAs(lotte),

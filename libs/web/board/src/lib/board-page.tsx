@@ -26,6 +26,7 @@ import {
   useDebouncedApply,
   useDocumentTitle,
 } from '@tandem/web-ui';
+import { ipsApi } from '@tandem/web-ips';
 import { BoardRowEditor } from './board-update-form';
 import { LiveIndicator } from './live-indicator';
 import './board.css';
@@ -197,6 +198,7 @@ export function BoardPage() {
     onResync: reloadQuietly,
   });
 
+  const reviewDue = useDueWorkGoalClients(teamId, reload.count);
   const data = state.data;
   useEffect(() => {
     if (!data || data.items.length > 0 || data.total === 0 || page === 1) return;
@@ -420,6 +422,7 @@ export function BoardPage() {
                   <BoardRow
                     key={item.clientId}
                     item={item}
+                    reviewDue={reviewDue.has(item.clientId)}
                     fromState={fromState}
                     editing={editing === item.clientId}
                     onEdit={() => setEditing(editing === item.clientId ? null : item.clientId)}
@@ -466,6 +469,8 @@ export function BoardPage() {
 
 interface BoardRowProps {
   item: CaseloadItem;
+  /** A work goal of this client is due for the regiebehandelaar's review. */
+  reviewDue: boolean;
   fromState: FromState;
   editing: boolean;
   onEdit(): void;
@@ -476,6 +481,7 @@ interface BoardRowProps {
 
 function BoardRow({
   item,
+  reviewDue,
   fromState,
   editing,
   onEdit,
@@ -499,6 +505,9 @@ function BoardRow({
           <Link to={`/clients/${encodeURIComponent(item.clientId)}`} state={fromState}>
             {name}
           </Link>
+          {reviewDue ? (
+            <span className="t-badge board__review-due">{t('table.reviewDue')}</span>
+          ) : null}
         </th>
         <td data-label={t('table.onBoard')}>
           {item.onBoard ? (
@@ -560,4 +569,26 @@ function BoardRow({
       ) : null}
     </>
   );
+}
+
+/**
+ * Clients of the team with a work goal due for review (issue 6: due goals show on the board). The
+ * API scopes the list to the goals the user may read; users who may read none get an empty set.
+ */
+function useDueWorkGoalClients(teamId: string, reloadCount: number): ReadonlySet<string> {
+  const api = useApi();
+  const [clients, setClients] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!teamId) return undefined;
+    const controller = new AbortController();
+    ipsApi(api)
+      .dueWorkGoals({ teamId, page: 1, pageSize: 100 }, controller.signal)
+      .then((due) => setClients(new Set(due.items.map((goal) => goal.clientId))))
+      .catch(() => {
+        // No right to read work goals, or the list failed: the board shows no due markers.
+        if (!controller.signal.aborted) setClients(new Set());
+      });
+    return () => controller.abort();
+  }, [api, teamId, reloadCount]);
+  return clients;
 }

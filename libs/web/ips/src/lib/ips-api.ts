@@ -473,7 +473,7 @@ export function ipsApi(api: TandemApi) {
         body,
       }),
     dueWorkGoals: (
-      query: { forReview?: boolean; page?: number; pageSize?: number },
+      query: { forReview?: boolean; teamId?: string; page?: number; pageSize?: number },
       signal?: AbortSignal,
     ) => api.request<DueWorkGoalPage>('/ips/work-goals/due', { signal, query }),
 
