@@ -215,6 +215,18 @@ export interface AxeOptions {
 
 /** Runs axe-core in the page (it needs the CSP bypass); returns the violations, readable. */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
+  // Contrast is judged on what the user ends up seeing: let running transitions (e.g. a table
+  // fading back in after loading) finish first, or axe measures a half-faded colour.
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Infinity, // spinners never end
+      ),
+    undefined,
+    { timeout: 5_000 },
+  );
   await page.addScriptTag({ path: AXE });
   const results = await page.evaluate((include) => {
     const axe = (window as unknown as { axe: { run(context?: string): Promise<AxeResults> } }).axe;
