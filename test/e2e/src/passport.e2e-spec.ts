@@ -114,7 +114,10 @@ describe('The participation passport on a phone (Chromium)', () => {
     const card = page
       .getByRole('article')
       .filter({ hasText: 'Werkervaringsplaats receptie 16 uur per week volhouden' });
-    await card.getByText('Gaat goed, besproken door Anna de Vries').waitFor();
+    // Two reviews by Anna: the one from the demo (6 October) and today's.
+    const reviews = card.getByText('Gaat goed, besproken door Anna de Vries');
+    await reviews.nth(1).waitFor();
+    expect(await reviews.count()).toBe(2);
     await card.getByText('De ochtenden gaan goed. Houd 16 uur per week aan.').waitFor();
     await checkPage('goals');
     await card.getByLabel('Jouw reactie op dit doel').fill('Fijn, ik houd de ochtenden aan.');
