@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, JsonLogger, loadConfig } from '@tandem/api-core';
 import { createApp, prepareDatabase, resolveDatabase, resolveJwtSecret } from './app/bootstrap';
+import { tell, warn } from './cli/terminal';
 
 async function main() {
   let config;
@@ -9,7 +10,7 @@ async function main() {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`Tandem cannot start. ${error.message}`);
+      warn(`Tandem cannot start. ${error.message}`);
       process.exit(78); // EX_CONFIG
     }
     throw error;
@@ -50,7 +51,7 @@ async function main() {
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     logger.log({ msg: 'listening', url: `http://${host}:${port}/` }, 'main');
-    console.log(
+    tell(
       `\n  Tandem is running at http://${host}:${port}/  (API docs: http://${host}:${port}/api/docs)\n  Press Ctrl-C to stop.\n`,
     );
   } catch (error) {

@@ -1,6 +1,7 @@
 import { JsonLogger, loadConfig } from '@tandem/api-core';
 import { runMigrations } from '@tandem/api-data-access';
 import { resolveDatabase } from '../app/bootstrap';
+import { tell, warn } from './terminal';
 
 /** `nx run api:migrate`: applies pending migrations to DATABASE_URL (or the embedded database). */
 async function main() {
@@ -9,7 +10,7 @@ async function main() {
   const db = await resolveDatabase(config, logger);
   try {
     const ran = await runMigrations(db.url);
-    console.log(
+    tell(
       ran.length
         ? `Applied ${ran.length} migration(s):\n  ${ran.join('\n  ')}`
         : 'The database is up to date.',
@@ -20,6 +21,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  warn(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { JsonLogger, loadConfig } from '@tandem/api-core';
 import { dataSourceOptions, runMigrations, seedDemo } from '@tandem/api-data-access';
 import { resolveDatabase } from '../app/bootstrap';
+import { tell, warn } from './terminal';
 
 /** `nx run api:seed`: migrates and inserts the demo data (idempotent: running it twice changes nothing). */
 async function main() {
@@ -13,7 +14,7 @@ async function main() {
     await runMigrations(db.url);
     await ds.initialize();
     const result = await seedDemo(ds);
-    console.log(
+    tell(
       result.inserted
         ? `Inserted ${result.inserted} demo rows.`
         : 'Demo data already present; nothing changed.',
@@ -25,6 +26,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  warn(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { JsonLogger, loadConfig } from '@tandem/api-core';
 import { AccessLogService } from '@tandem/api-audit';
 import { dataSourceOptions } from '@tandem/api-data-access';
 import { resolveDatabase } from '../app/bootstrap';
+import { tell, warn } from './terminal';
 
 /**
  * `npm run audit:verify`: recomputes the access log's hash chain and reports the first entry that
@@ -18,10 +19,10 @@ async function main() {
     // The same check as GET /api/v1/access-log/verify and the infra drills.
     const result = await new AccessLogService(ds).verify();
     if (!result.ok) {
-      console.error(`Access log NOT intact: entry ${result.firstBrokenId}: ${result.problem}.`);
+      warn(`Access log NOT intact: entry ${result.firstBrokenId}: ${result.problem}.`);
       code = 2;
     } else {
-      console.log(`Access log intact: ${result.entries} entries, hash chain verified.`);
+      tell(`Access log intact: ${result.entries} entries, hash chain verified.`);
     }
   } finally {
     if (ds.isInitialized) await ds.destroy();
@@ -31,6 +32,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`Verification failed: ${error instanceof Error ? error.message : String(error)}`);
+  warn(`Verification failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
