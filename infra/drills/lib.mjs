@@ -173,6 +173,19 @@ export async function waitFor(what, check, timeoutMs = 20_000) {
 }
 
 /** Step logger: progress to stderr, so stdout can carry a JSON report. */
+/**
+ * A drill's report and its `check(name, passed, detail)`: every check is recorded in the report
+ * and printed as one line, so a drill reads as a list of what held and what did not.
+ */
+export function drillReport(step, workDir) {
+  const report = { ok: false, workDir, checks: {} };
+  const check = (name, passed, detail = {}) => {
+    report.checks[name] = { passed, ...detail };
+    step(`${passed ? 'ok  ' : 'FAIL'} ${name} ${JSON.stringify(detail)}`);
+  };
+  return { report, check };
+}
+
 export function stepper() {
   const started = Date.now();
   return (message) =>

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import path from 'node:path';
-import { api, connect, removeDir, root, stepper, waitFor, workDir } from './lib.mjs';
+import { api, connect, removeDir, root, stepper, waitFor, workDir, drillReport } from './lib.mjs';
 
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; // the drill's own self-signed certificate
 
@@ -29,11 +29,7 @@ export async function proxyDrill({ keep = false } = {}) {
   const children = [];
   const cleanups = [];
   const started = Date.now();
-  const report = { ok: false, workDir: dir, checks: {} };
-  const check = (name, passed, detail = {}) => {
-    report.checks[name] = { passed, ...detail };
-    step(`${passed ? 'ok  ' : 'FAIL'} ${name} ${JSON.stringify(detail)}`);
-  };
+  const { report, check } = drillReport(step, dir);
   const spawnLogged = (name, file, args, env) => {
     const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = fs.createWriteStream(path.join(dir, `${name}.log`));

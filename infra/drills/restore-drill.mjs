@@ -25,6 +25,7 @@ import {
   waitFor,
   workDir,
   writeAccessLog,
+  drillReport,
 } from './lib.mjs';
 
 const BEFORE = 25;
@@ -37,11 +38,7 @@ export async function restoreDrill({ keep = false } = {}) {
   const servers = [];
   const sources = [];
   const started = Date.now();
-  const report = { ok: false, workDir: dir, checks: {} };
-  const check = (name, passed, detail) => {
-    report.checks[name] = { passed, ...detail };
-    step(`${passed ? 'ok  ' : 'FAIL'} ${name} ${JSON.stringify(detail)}`);
-  };
+  const { report, check } = drillReport(step, dir);
   try {
     const primary = new core.EmbeddedPostgres({ dataDir: path.join(dir, 'primary') });
     servers.push(primary);

@@ -23,6 +23,7 @@ import {
   waitFor,
   workDir,
   writeAccessLog,
+  drillReport,
 } from './lib.mjs';
 
 const ENTRIES = 20;
@@ -34,11 +35,7 @@ export async function standbyDrill({ keep = false } = {}) {
   const servers = [];
   const sources = [];
   const started = Date.now();
-  const report = { ok: false, workDir: dir, checks: {} };
-  const check = (name, passed, detail) => {
-    report.checks[name] = { passed, ...detail };
-    step(`${passed ? 'ok  ' : 'FAIL'} ${name} ${JSON.stringify(detail)}`);
-  };
+  const { report, check } = drillReport(step, dir);
   try {
     step('initialising the primary');
     const primary = new core.EmbeddedPostgres({ dataDir: path.join(dir, 'primary') });
