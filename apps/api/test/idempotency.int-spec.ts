@@ -98,11 +98,10 @@ describe('idempotency keys on create endpoints', () => {
         t.request('POST', notesUrl, { token, headers, body: noteBody('Idem 4') }),
       ),
     );
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
-    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-    const busy = results.find((r) => r.status === 409);
-    if (busy) expect(busy.body.code).toBe('IDEMPOTENCY_KEY_IN_PROGRESS');
+    // The later ones wait for the first to commit and then get its response.
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(results.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(2);
     expect(await countNotes('Idem 4')).toBe(1);
   });
 
@@ -133,6 +132,74 @@ describe('idempotency keys on create endpoints', () => {
       body: noteBody('Idem 5'),
     });
     expect(ok.status).toBe(201);
+  });
+
+  it('a write that fails after its record was saved leaves nothing behind; the retry creates it once', async () => {
+    // Fault injection in the real database: the access-log entry of this one note fails as if the
+    // connection dropped — after the note service's own transaction has completed.
+    await t.db.query(`
+      CREATE FUNCTION test_fail_note_log() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.outcome = 'ALLOWED' AND NEW.object_type = 'Note' AND EXISTS (
+          SELECT 1 FROM notes WHERE id::text = NEW.object_id::text AND title = 'Idem atomic') THEN
+          RAISE EXCEPTION 'simulated connection loss' USING ERRCODE = '57P01';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.query(
+      'CREATE TRIGGER test_fail_note_log BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION test_fail_note_log()',
+    );
+    const token = await t.tokenFor('keyworker');
+    const key = randomUUID();
+    const headers = { 'idempotency-key': key };
+    try {
+      const failed = await t.request('POST', notesUrl, {
+        token,
+        headers,
+        body: noteBody('Idem atomic'),
+      });
+      expect(failed.status).toBe(503);
+      expect(failed.body.code).toBe('DATABASE_UNAVAILABLE');
+      // The note, its revision and the key were rolled back with the failed log entry.
+      expect(await countNotes('Idem atomic')).toBe(0);
+      const [{ keys }] = await t.db.query(
+        'SELECT count(*)::int AS keys FROM idempotency_keys WHERE key = $1',
+        [key],
+      );
+      expect(keys).toBe(0);
+      // The refusal itself is logged (after the rollback, on its own).
+      const [denied] = await t.db.query(
+        `SELECT outcome, details FROM access_log
+         WHERE user_id = $1 AND route = '/api/v1/clients/:clientId/notes' ORDER BY id DESC LIMIT 1`,
+        [demoUser('keyworker').id],
+      );
+      expect(denied).toMatchObject({ outcome: 'DENIED', details: { status: 503 } });
+    } finally {
+      await t.db.query('DROP TRIGGER test_fail_note_log ON access_log');
+      await t.db.query('DROP FUNCTION test_fail_note_log()');
+    }
+    // The client retries with the same key once the database is back: exactly one note.
+    const retry = await t.request('POST', notesUrl, {
+      token,
+      headers,
+      body: noteBody('Idem atomic'),
+    });
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    const again = await t.request('POST', notesUrl, {
+      token,
+      headers,
+      body: noteBody('Idem atomic'),
+    });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(retry.body.id);
+    expect(await countNotes('Idem atomic')).toBe(1);
+    const [{ logged }] = await t.db.query(
+      `SELECT count(*)::int AS logged FROM access_log
+       WHERE object_type = 'Note' AND object_id::text = $1 AND action = 'CREATE' AND outcome = 'ALLOWED'`,
+      [retry.body.id],
+    );
+    expect(logged).toBe(1);
   });
 
   it('a key expires after 24 hours: a retry after that creates a new record', async () => {

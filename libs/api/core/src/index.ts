@@ -13,3 +13,5 @@ export * from './lib/security/password';
 export * from './lib/pdf/pdf-text';
 export * from './lib/pdf/render-pdf';
 export * from './lib/files/file-type';
+export * from './lib/database/write-unit';
+export * from './lib/database/committed-events';

@@ -7,8 +7,16 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Observable, catchError, from, mergeMap, throwError } from 'rxjs';
-import { POLICY_KEY, PolicyDescription, isIdempotentReplay } from '@tandem/api-core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Observable, catchError, defer, from, lastValueFrom, mergeMap, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import {
+  POLICY_KEY,
+  PolicyDescription,
+  isDatabaseUnavailable,
+  isIdempotentReplay,
+  runInWriteUnit,
+} from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import { AccessLogService } from './access-log.service';
 import { AuditAction, AuditFact, AuditTrail } from './audit-trail';
@@ -21,11 +29,14 @@ const DEFAULT_ACTION: Record<string, AuditAction> = {
   PATCH: 'UPDATE',
   DELETE: 'UPDATE',
 };
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Every route that declares a `@Policy` touches client data: this interceptor writes what the
  * service recorded to the access log — or, when the request was refused or failed, a DENIED entry —
  * before the response leaves. A failure to log fails the request: no access without a record.
+ * For a write the entry is part of the write's own transaction (`runInWriteUnit`), so a change is
+ * never stored without its entry, nor logged as done when it was rolled back.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -33,6 +44,7 @@ export class AuditInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     private readonly trail: AuditTrail,
     private readonly log: AccessLogService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -80,25 +92,45 @@ export class AuditInterceptor implements NestInterceptor {
       };
     };
 
-    return next.handle().pipe(
-      mergeMap((result) =>
-        from(
-          (async () => {
-            const facts = this.trail.take(principal);
-            await this.log.write(principal, 'ALLOWED', facts.length ? facts : [fallback()], origin);
-            return result;
-          })(),
+    const allowed = async (result: unknown) => {
+      const facts = this.trail.take(principal);
+      await this.log.write(principal, 'ALLOWED', facts.length ? facts : [fallback()], origin);
+      return result;
+    };
+    const denied = async (error: unknown) => {
+      const recorded = this.trail.take(principal);
+      // The status the caller gets (see AllExceptionsFilter).
+      const status =
+        error instanceof HttpException
+          ? error.getStatus()
+          : isDatabaseUnavailable(error)
+            ? 503
+            : 500;
+      const base = recorded[0] ?? fallback();
+      const fact: AuditFact = { ...base, details: { ...(base.details ?? {}), status } };
+      await this.log.write(principal, 'DENIED', [fact], origin);
+    };
+
+    if (!WRITES.has(request.method)) {
+      return next.handle().pipe(
+        mergeMap((result) => from(allowed(result))),
+        catchError((error: unknown) =>
+          from(denied(error)).pipe(mergeMap(() => throwError(() => error))),
         ),
-      ),
-      catchError((error: unknown) => {
-        const recorded = this.trail.take(principal);
-        const status = error instanceof HttpException ? error.getStatus() : 500;
-        const base = recorded[0] ?? fallback();
-        const denied: AuditFact = { ...base, details: { ...(base.details ?? {}), status } };
-        return from(this.log.write(principal, 'DENIED', [denied], origin)).pipe(
-          mergeMap(() => throwError(() => error)),
+      );
+    }
+    // A write: the change, its access-log entry (and an idempotency key with the response) commit
+    // together in one write unit. When anything fails, all of it is rolled back first and the
+    // refusal is then logged on its own.
+    return defer(async () => {
+      try {
+        return await runInWriteUnit(this.db, async () =>
+          allowed(await lastValueFrom(next.handle(), { defaultValue: undefined })),
         );
-      }),
-    );
+      } catch (error) {
+        await denied(error);
+        throw error;
+      }
+    });
   }
 }

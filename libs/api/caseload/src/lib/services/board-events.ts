@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
+import { CommittedEvents } from '@tandem/api-core';
 
 export interface BoardChanged {
   teamId: string;
@@ -8,19 +8,8 @@ export interface BoardChanged {
 }
 
 /**
- * In-process notifications of committed board changes. Events carry ids only, never content: each
- * receiver refetches through the API with its own permissions.
+ * Committed board changes (delivered after the write commits). Each receiver refetches through the
+ * API with its own permissions.
  */
 @Injectable()
-export class BoardEvents {
-  private readonly emitter = new EventEmitter();
-
-  emit(event: BoardChanged): void {
-    this.emitter.emit('changed', event);
-  }
-
-  on(listener: (event: BoardChanged) => void): () => void {
-    this.emitter.on('changed', listener);
-    return () => this.emitter.off('changed', listener);
-  }
-}
+export class BoardEvents extends CommittedEvents<BoardChanged> {}

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@tandem/api-core';
+import { DomainError, afterCommit } from '@tandem/api-core';
 import { ConferencesRepository } from '../repositories/conferences.repository';
 import { ConferenceBus, ConferenceEvent, ResolvedContent } from './conference-bus';
 
@@ -57,7 +57,8 @@ export class ConferenceTx {
       };
       return work(m, emit);
     });
-    this.bus.publish(events);
+    // After the commit — of the enclosing write unit, when an HTTP write runs this.
+    afterCommit(() => this.bus.publish(events));
     return result;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
+import { CommittedEvents } from '@tandem/api-core';
 
 export interface ConsentChanged {
   consentId: string;
@@ -8,24 +8,8 @@ export interface ConsentChanged {
 }
 
 /**
- * In-process notifications of committed consent changes (emitted only after the transaction
- * commits). Listeners that hold state derived from consents — the live case-conference rooms —
- * re-evaluate it; events carry ids only.
+ * Committed consent changes (delivered after the write commits). Listeners that hold state derived
+ * from consents — the live case-conference rooms — re-evaluate it.
  */
 @Injectable()
-export class ConsentEvents {
-  private readonly emitter = new EventEmitter();
-
-  constructor() {
-    this.emitter.setMaxListeners(50);
-  }
-
-  emit(event: ConsentChanged): void {
-    this.emitter.emit('changed', event);
-  }
-
-  on(listener: (event: ConsentChanged) => void): () => void {
-    this.emitter.on('changed', listener);
-    return () => this.emitter.off('changed', listener);
-  }
-}
+export class ConsentEvents extends CommittedEvents<ConsentChanged> {}

@@ -11,8 +11,9 @@ import {
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Observable, catchError, from, mergeMap, of, throwError } from 'rxjs';
+import { Observable, defer, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { outsideWriteUnit, runInWriteUnit } from '../database/write-unit';
 import { DomainError } from './problem';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -23,11 +24,6 @@ export const IDEMPOTENT_REPLAY = Symbol('tandem:idempotent-replay');
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 const SWEEP_INTERVAL_MS = 10 * 60_000;
-/**
- * A claim without a stored response that is older than this is abandoned (its request failed while
- * the database was away, so it could not be released): another request may take the key over.
- */
-const STALE_CLAIM_SECONDS = 60;
 
 type Request = FastifyRequest & {
   user?: { userId?: string };
@@ -52,10 +48,12 @@ export function isIdempotentReplay(request: object): boolean {
 
 /**
  * Makes a create endpoint safe to retry. A request with an `Idempotency-Key` header claims the key
- * for its user (a row in `idempotency_keys`) before the handler runs and stores the response after
- * it succeeded. A retry with the same key and the same request gets that response again and
- * creates nothing; the same key with another request is refused with 422; a retry while the first
- * is still running gets 409. A failed request releases its key, so that it can be retried. Keys are
+ * for its user (a row in `idempotency_keys`) and stores the response, in the same write unit (one
+ * transaction, see `runInWriteUnit`) as the record it creates and its access-log entry: they commit
+ * together or not at all. A retry with the same key and the same request gets that response again
+ * and creates nothing; the same key with another request is refused with 422. A retry while the
+ * first is still running waits for it (the key's row is locked until the first commits) and then
+ * gets its response; if the first failed, nothing of it is left and the retry runs anew. Keys are
  * per user and expire after 24 hours. Without the header nothing changes.
  */
 @Injectable()
@@ -64,7 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
@@ -94,50 +92,55 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
 
-    for (let attempt = 0; attempt < 2; attempt++) {
-      if (await this.claim(userId, key, requestHash)) {
-        return next.handle().pipe(
-          mergeMap((result) => from(this.store(userId, key, reply.statusCode, result))),
-          catchError((error: unknown) =>
-            from(this.release(userId, key)).pipe(mergeMap(() => throwError(() => error))),
-          ),
-        );
-      }
-      const rows: { request_hash: string; status_code: number | null; response: string | null }[] =
-        await this.db.query(
+    return defer(() =>
+      runInWriteUnit(this.db, async () => {
+        if (await this.claim(userId, key, requestHash)) {
+          const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          await this.db.query(
+            `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
+            [userId, key, reply.statusCode, JSON.stringify(result ?? null)],
+          );
+          return result;
+        }
+        const rows: {
+          request_hash: string;
+          status_code: number | null;
+          response: string | null;
+        }[] = await this.db.query(
           `SELECT request_hash, status_code, response FROM idempotency_keys
            WHERE user_id = $1 AND key = $2 AND expires_at > now()`,
           [userId, key],
         );
-      const stored = rows[0];
-      if (!stored) continue; // released or expired meanwhile: claim it again
-      if (stored.request_hash !== requestHash) {
-        throw new DomainError(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          'IDEMPOTENCY_KEY_REUSED',
-          `This ${IDEMPOTENCY_HEADER} was already used for a different request. Use a new key for a new request.`,
-          { errors: [{ field: IDEMPOTENCY_HEADER, rule: 'reused', message: 'key already used' }] },
-        );
-      }
-      if (stored.status_code === null || stored.response === null) {
-        throw new DomainError(
-          HttpStatus.CONFLICT,
-          'IDEMPOTENCY_KEY_IN_PROGRESS',
-          'The first request with this key is still being processed. Retry in a moment with the same key.',
-        );
-      }
-      request[IDEMPOTENT_REPLAY] = true;
-      void reply.status(stored.status_code).header('idempotent-replayed', 'true');
-      return of(JSON.parse(stored.response) as unknown);
-    }
-    throw new DomainError(
-      HttpStatus.CONFLICT,
-      'IDEMPOTENCY_KEY_IN_PROGRESS',
-      'Another request with this key is being processed. Retry in a moment with the same key.',
+        const stored = rows[0];
+        if (stored && stored.request_hash !== requestHash) {
+          throw new DomainError(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            'IDEMPOTENCY_KEY_REUSED',
+            `This ${IDEMPOTENCY_HEADER} was already used for a different request. Use a new key for a new request.`,
+            {
+              errors: [{ field: IDEMPOTENCY_HEADER, rule: 'reused', message: 'key already used' }],
+            },
+          );
+        }
+        if (!stored || stored.status_code === null || stored.response === null) {
+          // Not reachable with the key and response committed together; kept as a clear answer.
+          throw new DomainError(
+            HttpStatus.CONFLICT,
+            'IDEMPOTENCY_KEY_IN_PROGRESS',
+            'Another request with this key is being processed. Retry in a moment with the same key.',
+          );
+        }
+        request[IDEMPOTENT_REPLAY] = true;
+        void reply.status(stored.status_code).header('idempotent-replayed', 'true');
+        return JSON.parse(stored.response) as unknown;
+      }),
     );
   }
 
-  /** True when this request now owns the key (new, or the old one had expired). */
+  /**
+   * True when this request now owns the key (new, expired, or left without a response by an
+   * older version). A concurrent claim of the same key waits here until the first one's unit ends.
+   */
   private async claim(userId: string, key: string, requestHash: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
@@ -145,47 +148,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
        ON CONFLICT (user_id, key) DO UPDATE
          SET request_hash = EXCLUDED.request_hash, status_code = NULL, response = NULL,
              created_at = now(), expires_at = EXCLUDED.expires_at
-         WHERE idempotency_keys.expires_at <= now()
-            OR (idempotency_keys.status_code IS NULL
-                AND idempotency_keys.created_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS}))
+         WHERE idempotency_keys.expires_at <= now() OR idempotency_keys.status_code IS NULL
        RETURNING 1`,
       [userId, key, requestHash],
     );
     return rows.length > 0;
-  }
-
-  private async store(userId: string, key: string, status: number, result: unknown) {
-    await this.db.query(
-      `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
-      [userId, key, status, JSON.stringify(result ?? null)],
-    );
-    return result;
-  }
-
-  /**
-   * Frees the key of a failed request. When the database itself is away, keeps trying in the
-   * background (every 2 s for 2 minutes), so that the client's retry can use the key once the
-   * database is back instead of being told for a minute that the first request is still running.
-   */
-  private async release(userId: string, key: string) {
-    const attempt = () =>
-      this.db.query(
-        'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL',
-        [userId, key],
-      );
-    try {
-      await attempt();
-    } catch {
-      let tries = 0;
-      const timer = setInterval(() => {
-        if (++tries > 60) return clearInterval(timer);
-        attempt().then(
-          () => clearInterval(timer),
-          () => undefined,
-        );
-      }, 2000);
-      timer.unref();
-    }
   }
 
   /** Forgets expired keys, at most every ten minutes per process, without holding up the request. */
@@ -193,9 +160,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const now = Date.now();
     if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
     this.lastSweep = now;
-    this.db.query('DELETE FROM idempotency_keys WHERE expires_at <= now()').catch(() => {
-      this.lastSweep = 0; // try again with the next request
-    });
+    outsideWriteUnit(() =>
+      this.db.query('DELETE FROM idempotency_keys WHERE expires_at <= now()').catch(() => {
+        this.lastSweep = 0; // try again with the next request
+      }),
+    );
   }
 }
 
