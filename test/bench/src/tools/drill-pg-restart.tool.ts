@@ -8,13 +8,17 @@ import { call, drillDatabase, newKey, signIn } from './drill-helpers';
  * four writers while its PostgreSQL is stopped (fast shutdown) and started again. Checks that
  * /api/ready answers 503 while the database is away and 200 again afterwards without restarting the
  * API, and that every write that got a 2xx is in the database exactly once. Writers retry a failed
- * write with the same Idempotency-Key, as a client should. Options: --down 4 (seconds without
- * database), --writers 4, --no-build.
+ * write with the same Idempotency-Key, as a client should. Meanwhile --readers users (default 300)
+ * load the API with board, note-list and client-page reads (mean pause 5 s); the drill reports
+ * their answers before, during and after the outage and checks that they all succeed again once
+ * the API is ready. Options: --down 4 (seconds without database), --writers 4, --readers 300,
+ * --no-build.
  */
 describe('drill: PostgreSQL restart during writes', () => {
   it('keeps every acknowledged write and recovers without restarting the API', async () => {
     const downSeconds = numberOption('DOWN', 4);
     const writerCount = Math.max(1, Math.round(numberOption('WRITERS', 4)));
+    const readerCount = Math.max(0, Math.round(numberOption('READERS', 300)));
     const started = Date.now();
     const step = (text: string) =>
       out(`[drill:pg-restart ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
@@ -29,6 +33,46 @@ describe('drill: PostgreSQL restart during writes', () => {
     try {
       const token = await signIn(base, 'keyworker');
       const monique = demoClients().find((c) => c.key === 'monique')!;
+      const readerTokens = await Promise.all(
+        (['regie', 'psychiater', 'keyworker'] as const).map((k) => signIn(base, k)),
+      );
+      const phaseOf = (at: number) =>
+        at < downAt
+          ? 'before'
+          : at < upAt
+            ? 'during'
+            : readyAt !== null && at >= readyAt
+              ? 'after'
+              : 'recovering';
+      let downAt = Infinity;
+      let upAt = Infinity;
+      let readyAt: number | null = null;
+      const reads = new Map<string, Map<number, number>>();
+      const readLatencies: number[] = [];
+      let reading = true;
+      const readerPause = () => -Math.log(1 - Math.random()) * 5000;
+      const reader = async (n: number) => {
+        await sleep(readerPause()); // as users already at work: a random point of their pause
+        const readerToken = readerTokens[n % readerTokens.length];
+        const paths = [
+          '/api/v1/caseload?pageSize=50',
+          `/api/v1/clients/${monique.id}/notes?pageSize=25`,
+          `/api/v1/clients/${monique.id}`,
+        ];
+        while (reading) {
+          const sentAt = Date.now();
+          const res = await call(base, 'GET', paths[Math.floor(Math.random() * paths.length)], {
+            token: readerToken,
+          });
+          const phase = phaseOf(sentAt);
+          const counts = reads.get(phase) ?? new Map<number, number>();
+          reads.set(phase, counts);
+          counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
+          if (phase === 'after') readLatencies.push(Date.now() - sentAt);
+          await sleep(readerPause());
+        }
+      };
+      const readers = Array.from({ length: readerCount }, (_, n) => reader(n));
 
       // Readiness, every 100 ms.
       const readiness: { at: number; status: number }[] = [];
@@ -83,14 +127,13 @@ describe('drill: PostgreSQL restart during writes', () => {
       await sleep(3000);
       const beforeStop = acked.length;
       step(`${beforeStop} notes acknowledged; stopping PostgreSQL (fast shutdown)`);
-      const downAt = Date.now();
+      downAt = Date.now();
       await db.pg.stop();
       const stoppedAt = Date.now();
       await sleep(downSeconds * 1000);
       step(`starting PostgreSQL again after ${downSeconds} s`);
       await db.pg.start();
-      const upAt = Date.now();
-      let readyAt: number | null = null;
+      upAt = Date.now();
       while (Date.now() - upAt < 30_000) {
         if ((await call(base, 'GET', '/api/ready')).status === 200) {
           readyAt = Date.now();
@@ -105,7 +148,8 @@ describe('drill: PostgreSQL restart during writes', () => {
       );
       await sleep(3000);
       writing = false;
-      await Promise.all(writers);
+      reading = false;
+      await Promise.all([...writers, ...readers]);
       polling = false;
       await poller;
 
@@ -137,6 +181,26 @@ describe('drill: PostgreSQL restart during writes', () => {
       out(
         `- failed attempts while the database was away: ${failedAttempts} of ${attempts} (${[...failures].map(([s, n]) => `${s === 0 ? 'network' : s}: ${n}`).join(', ') || 'none'})`,
       );
+      const readSummary = (phase: string) => {
+        const counts = reads.get(phase);
+        if (!counts) return 'none';
+        const total = [...counts.values()].reduce((a, b) => a + b, 0);
+        return `${total} (${[...counts].map(([s, n]) => `${s === 0 ? 'network' : s}: ${n}`).join(', ')})`;
+      };
+      const sortedReads = [...readLatencies].sort((a, b) => a - b);
+      const readP95 = sortedReads[Math.max(0, Math.ceil(sortedReads.length * 0.95) - 1)] ?? NaN;
+      const readsFailedAfter = [...(reads.get('after') ?? new Map<number, number>())]
+        .filter(([s]) => s !== 200)
+        .reduce((a, [, n]) => a + n, 0);
+      if (readerCount) {
+        out(`- readers: ${readerCount} users (board, note list, client page; mean pause 5 s)`);
+        out(
+          `  - sent before the stop (some still in flight when it began): ${readSummary('before')}`,
+        );
+        out(`  - while PostgreSQL was stopping or down: ${readSummary('during')}`);
+        out(`  - after it was up, before /api/ready said 200: ${readSummary('recovering')}`);
+        out(`  - after ready: ${readSummary('after')}; p95 ${readP95} ms`);
+      }
       out(`- acknowledged writes missing from the database: ${lost.length}`);
       out(`- notes written twice (same title): ${duplicates.length}`);
       out(
@@ -158,6 +222,7 @@ describe('drill: PostgreSQL restart during writes', () => {
         duplicates.length === 0 &&
         notReadyWhileDown &&
         readyAt !== null &&
+        readsFailedAfter === 0 &&
         !apiExited;
       out(`- result: ${pass ? 'PASSED' : 'FAILED'}`);
       if (!pass) out(api.output().slice(-3000));
@@ -166,6 +231,7 @@ describe('drill: PostgreSQL restart during writes', () => {
       expect(duplicates).toEqual([]);
       expect(notReadyWhileDown).toBe(true);
       expect(readyAt).not.toBeNull();
+      expect(readsFailedAfter).toBe(0);
       expect(apiExited).toBe(false);
     } finally {
       await stopProcess(api.child);

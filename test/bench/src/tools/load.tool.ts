@@ -17,6 +17,8 @@ import {
   startApi,
   stopProcess,
   numberOption,
+  flagOption,
+  stringOption,
   openRegionDatabase,
   out,
   readRegionManifest,
@@ -31,7 +33,8 @@ import {
  * API sent (captured per user and endpoint), with and without the access-log INSERT. Prints
  * throughput, p50/p95/p99 and errors per endpoint, the ratios, and whether the targets are met.
  * Options: --users 300 --duration 60 --warmup 10 --think 1000 (mean pause between a user's
- * requests, ms; 0 = flat out) --no-build (use dist/apps/api as built).
+ * requests, ms; 0 = flat out) --rounds 2 (the bare phases with and without the access-log INSERT
+ * alternate in A-B-B-A order, each duration/rounds long) --no-build (use dist/apps/api as built).
  */
 
 type TemplateName =
@@ -241,8 +244,11 @@ async function runPhase(
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   await Promise.all(
     users.map(async (vu, n) => {
-      // Users start spread over the first second, not all in the same millisecond.
-      await sleep((n / users.length) * 1000);
+      // Each user starts at a random point of their pause, as users who are already working do
+      // (an exponential pause has no memory); starting all 300 in the same second would measure
+      // a stampede that takes 10–15 s to drain instead of the steady state. With --think 0, users
+      // start spread over the first second.
+      await sleep(opts.think > 0 ? pause() : (n / users.length) * 1000);
       const mix = vu.mix.filter(([t]) => available.get(vu.key)?.includes(t));
       const total = mix.reduce((a, [, w]) => a + w, 0);
       while (performance.now() < end) {
@@ -270,6 +276,26 @@ async function runPhase(
   );
   agent.destroy();
   return stats;
+}
+
+/** Several shorter phases of one kind as one (their samples and errors together). */
+function mergePhases(name: string, runs: PhaseStats[]): PhaseStats {
+  const merged: PhaseStats = {
+    name,
+    seconds: runs.reduce((a, r) => a + r.seconds, 0),
+    perTemplate: new Map(),
+    all: runs.flatMap((r) => r.all),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    errorSamples: runs.flatMap((r) => r.errorSamples).slice(0, 5),
+  };
+  for (const run of runs)
+    for (const [template, entry] of run.perTemplate) {
+      const into = merged.perTemplate.get(template) ?? { ms: [], errors: 0 };
+      merged.perTemplate.set(template, into);
+      into.ms.push(...entry.ms);
+      into.errors += entry.errors;
+    }
+  return merged;
 }
 
 function printPhase(s: PhaseStats) {
@@ -372,12 +398,76 @@ function startCapture() {
   };
 }
 
+/**
+ * Runs each user's endpoints once in an in-process app with the same code and records the SQL it
+ * sends, for the bare handler to replay.
+ */
+async function captureSql(
+  url: string,
+  jwtSecret: string,
+  users: VirtualUser[],
+  available: Map<string, TemplateName[]>,
+  captureFile: string,
+  step: (text: string) => void,
+) {
+  step('capturing the SQL each user and endpoint runs (in-process app, same code)');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: jwtSecret,
+    LOG_LEVEL: 'error',
+    SEED_DEMO: 'false',
+  });
+  const inproc = await createApp(config, url, { logger: silent, webDistDir: null });
+  const capture = startCapture();
+  const captured: { token: string; templates: Record<string, unknown> }[] = [];
+  try {
+    for (const vu of users) {
+      const templates: Record<string, unknown> = {};
+      for (const t of available.get(vu.key) ?? []) {
+        const clientId = vu.clients[0];
+        const req = requestFor(vu, t, clientId);
+        capture.take();
+        const res = await inproc.inject({
+          method: req.method as 'GET',
+          url: req.path,
+          headers: { authorization: `Bearer ${vu.token}` },
+          ...(req.body ? { payload: req.body as object } : {}),
+        });
+        await new Promise((r) => setTimeout(r, 5)); // let the last result callbacks run
+        const queries = capture.take();
+        templates[t] = {
+          status: res.statusCode,
+          clientId: t === 'board' || t.startsWith('my') ? null : clientId,
+          queries,
+          transactional: [
+            ...new Set(
+              queries
+                .filter((q) => /^\s*(BEGIN|START TRANSACTION)/i.test(q.sql))
+                .map((q) => q.client),
+            ),
+          ],
+        };
+      }
+      captured.push({ token: vu.token as string, templates });
+    }
+  } finally {
+    capture.stop();
+    await inproc.close();
+  }
+  fs.writeFileSync(captureFile, JSON.stringify({ users: captured }));
+  const sample = captured[0].templates.notes as { queries: CapturedStatement[] } | undefined;
+  step(`captured; e.g. the note list runs ${sample?.queries.length ?? '?'} statements per request`);
+}
+
 describe('load', () => {
   it('many users against the real API, compared with a bare handler', async () => {
     const userCount = Math.round(numberOption('USERS', 300));
     const duration = numberOption('DURATION', 60);
     const warmup = numberOption('WARMUP', 10);
     const think = numberOption('THINK', 1000);
+    const apiOnly = flagOption('API_ONLY');
+    const profileDir = stringOption('PROFILE', '');
+    const logLevel = stringOption('LOG_LEVEL', 'info');
     const options = readRegionManifest();
     if (!options)
       throw new Error(
@@ -394,9 +484,14 @@ describe('load', () => {
     const captureFile = path.join(os.tmpdir(), `tandem-load-capture-${process.pid}.json`);
     let api: { child: ChildProcess; port: number } | null = null;
     try {
-      api = await startApi(db.url, jwtSecret);
+      api = await startApi(
+        db.url,
+        jwtSecret,
+        { LOG_LEVEL: logLevel },
+        profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+      );
       api.child.stdout?.resume();
-      step(`API (NODE_ENV=production, LOG_LEVEL=info) listening on ${api.port}`);
+      step(`API (NODE_ENV=production, LOG_LEVEL=${logLevel}) listening on ${api.port}`);
 
       const plan = planRegion(options);
       const users = virtualUsers(plan, userCount);
@@ -435,55 +530,7 @@ describe('load', () => {
           `left out (refused for that user by design): ${[...dropped].map(([k, n]) => `${k} × ${n}`).join(', ')}`,
         );
 
-      step('capturing the SQL each user and endpoint runs (in-process app, same code)');
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        JWT_SECRET: jwtSecret,
-        LOG_LEVEL: 'error',
-        SEED_DEMO: 'false',
-      });
-      const inproc = await createApp(config, db.url, { logger: silent, webDistDir: null });
-      const capture = startCapture();
-      const captured: { token: string; templates: Record<string, unknown> }[] = [];
-      try {
-        for (const vu of users) {
-          const templates: Record<string, unknown> = {};
-          for (const t of available.get(vu.key) ?? []) {
-            const clientId = vu.clients[0];
-            const req = requestFor(vu, t, clientId);
-            capture.take();
-            const res = await inproc.inject({
-              method: req.method as 'GET',
-              url: req.path,
-              headers: { authorization: `Bearer ${vu.token}` },
-              ...(req.body ? { payload: req.body as object } : {}),
-            });
-            await new Promise((r) => setTimeout(r, 5)); // let the last result callbacks run
-            const queries = capture.take();
-            templates[t] = {
-              status: res.statusCode,
-              clientId: t === 'board' || t.startsWith('my') ? null : clientId,
-              queries,
-              transactional: [
-                ...new Set(
-                  queries
-                    .filter((q) => /^\s*(BEGIN|START TRANSACTION)/i.test(q.sql))
-                    .map((q) => q.client),
-                ),
-              ],
-            };
-          }
-          captured.push({ token: vu.token as string, templates });
-        }
-      } finally {
-        capture.stop();
-        await inproc.close();
-      }
-      fs.writeFileSync(captureFile, JSON.stringify({ users: captured }));
-      const sample = captured[0].templates.notes as { queries: CapturedStatement[] } | undefined;
-      step(
-        `captured; e.g. the note list runs ${sample?.queries.length ?? '?'} statements per request`,
-      );
+      if (!apiOnly) await captureSql(db.url, jwtSecret, users, available, captureFile, step);
 
       const phase = { duration, warmup, think };
       step(
@@ -493,53 +540,57 @@ describe('load', () => {
       const real = await runPhase('Real API', api.port, users, available, phase);
       await stop(api.child);
       api = null;
-
-      step('phase 2: bare handler, same SQL');
-      let bare = await startBare(db.url, captureFile, false);
-      const bareStats = await runPhase(
-        'Bare Fastify/pg, same SQL',
-        bare.port,
-        users,
-        available,
-        phase,
-      );
-      await stop(bare.child);
-      step('phase 3: bare handler, same SQL without the access-log INSERT');
-      bare = await startBare(db.url, captureFile, true);
-      const noLog = await runPhase(
-        'Bare Fastify/pg, same SQL, no access-log INSERT',
-        bare.port,
-        users,
-        available,
-        phase,
-      );
-      await stop(bare.child);
-
+      if (profileDir) step(`CPU profile of the API process written to ${path.resolve(profileDir)}`);
       out('');
       out(
         `## Load: ${users.length} users, mean pause ${think} ms, ${duration} s measured after ${warmup} s warm-up ` +
           `(${os.cpus().length} cores, load average ${load1.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after)`,
       );
-      for (const s of [real, bareStats, noLog]) printPhase(s);
+      printPhase(real);
+      if (!apiOnly) {
+        // The bare handler with and without the access-log INSERT (left out with --api-only),
+        // interleaved A-B-B-A so that a change in the machine's load affects both alike.
+        const rounds = Math.max(1, Math.round(numberOption('ROUNDS', 2)));
+        const bareRuns: PhaseStats[] = [];
+        const noLogRuns: PhaseStats[] = [];
+        for (let round = 0; round < rounds; round++) {
+          for (const skipLog of round % 2 === 0 ? [false, true] : [true, false]) {
+            step(
+              `phase ${2 + bareRuns.length + noLogRuns.length}: bare handler, same SQL${skipLog ? ' without the access-log INSERT' : ''} (round ${round + 1} of ${rounds})`,
+            );
+            const bare = await startBare(db.url, captureFile, skipLog);
+            const stats = await runPhase('bare', bare.port, users, available, {
+              ...phase,
+              duration: duration / rounds,
+            });
+            await stop(bare.child);
+            (skipLog ? noLogRuns : bareRuns).push(stats);
+          }
+        }
+        const bareStats = mergePhases('Bare Fastify/pg, same SQL', bareRuns);
+        const noLog = mergePhases('Bare Fastify/pg, same SQL, no access-log INSERT', noLogRuns);
 
-      out('');
-      out('### Ratios');
-      out('');
-      out('| Endpoint | API / bare p50 | API / bare p95 | access-log share of bare p50 |');
-      out('| --- | --: | --: | --: |');
-      for (const [t, e] of real.perTemplate) {
-        const b = bareStats.perTemplate.get(t);
-        const n = noLog.perTemplate.get(t);
-        if (!b || !n) continue;
-        const p = (ms: number[], q: number) =>
-          percentile(
-            [...ms].sort((x, y) => x - y),
-            q,
+        printPhase(bareStats);
+        printPhase(noLog);
+        out('');
+        out('### Ratios');
+        out('');
+        out('| Endpoint | API / bare p50 | API / bare p95 | access-log share of bare p50 |');
+        out('| --- | --: | --: | --: |');
+        for (const [t, e] of real.perTemplate) {
+          const b = bareStats.perTemplate.get(t);
+          const n = noLog.perTemplate.get(t);
+          if (!b || !n) continue;
+          const p = (ms: number[], q: number) =>
+            percentile(
+              [...ms].sort((x, y) => x - y),
+              q,
+            );
+          out(
+            `| ${LABEL[t]} | ${(p(e.ms, 50) / p(b.ms, 50)).toFixed(2)} | ${(p(e.ms, 95) / p(b.ms, 95)).toFixed(2)} | ` +
+              `${(((p(b.ms, 50) - p(n.ms, 50)) / p(b.ms, 50)) * 100).toFixed(0)}% |`,
           );
-        out(
-          `| ${LABEL[t]} | ${(p(e.ms, 50) / p(b.ms, 50)).toFixed(2)} | ${(p(e.ms, 95) / p(b.ms, 95)).toFixed(2)} | ` +
-            `${(((p(b.ms, 50) - p(n.ms, 50)) / p(b.ms, 50)) * 100).toFixed(0)}% |`,
-        );
+        }
       }
       const sorted = [...real.all].sort((a, b) => a - b);
       const p95 = percentile(sorted, 95);

@@ -28,6 +28,8 @@ export interface EmbeddedPostgresOptions {
   password?: string;
   /** Receives the server's own log lines (no client data ever goes there). */
   onLog?: (line: string) => void;
+  /** Server settings on top of the defaults, e.g. `{ shared_buffers: '1GB' }` for a large database. */
+  settings?: Record<string, string>;
 }
 
 const PG_USER = 'postgres';
@@ -137,6 +139,7 @@ export class EmbeddedPostgres {
   private child: ChildProcess | null = null;
   private readonly onLog: (line: string) => void;
   private readonly bin: string;
+  private readonly settings: Record<string, string>;
 
   constructor(options: EmbeddedPostgresOptions) {
     this.dataDir = effectiveDataDir(options.dataDir);
@@ -144,6 +147,7 @@ export class EmbeddedPostgres {
     this.user = options.user ?? 'tandem';
     this.password = options.password ?? 'tandem';
     this.onLog = options.onLog ?? (() => undefined);
+    this.settings = options.settings ?? {};
     this.bin = path.join(reachableBinaries(), 'bin');
   }
 
@@ -230,6 +234,7 @@ export class EmbeddedPostgres {
       'shared_buffers=128MB',
       '-c',
       'fsync=on',
+      ...Object.entries(this.settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ]);
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
