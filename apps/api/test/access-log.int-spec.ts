@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEMO_ORGS, demoClients, demoUser, moniqueNotes, stableId } from '@tandem/api-data-access';
 import { endpointPolicies } from '../src/app/endpoint-policy';
+import { AccessLogService } from '@tandem/api-audit';
 import { createTestApp, dbUrl, TestApp } from './harness';
 
 describe('NEN 7513 access log', () => {
@@ -193,6 +194,46 @@ describe('NEN 7513 access log', () => {
     } finally {
       await admin.end();
     }
+  });
+
+  it('many simultaneous requests: every entry is written (group commit) and the chain stays intact', async () => {
+    const token = await t.tokenFor('psychiater');
+    const read = () => t.request('GET', `/api/v1/clients/${monique.id}`, { token });
+    const before = await entriesFor('psychiater');
+    expect((await read()).status).toBe(200);
+    const perRequest = (await entriesFor('psychiater')) - before;
+    expect(perRequest).toBeGreaterThan(0);
+    const results = await Promise.all(Array.from({ length: 40 }, read));
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(200));
+    // Each request answered only after its entry was committed: all of them are there now.
+    expect(await entriesFor('psychiater')).toBe(before + 41 * perRequest);
+    const verify = await t.request('GET', '/api/v1/access-log/verify', {
+      token: await t.tokenFor('dpo'),
+    });
+    expect(verify.body).toMatchObject({ ok: true, firstBrokenId: null });
+  });
+
+  it('one entry that cannot be stored fails only its own request, not the others written with it', async () => {
+    const log = t.app.get(AccessLogService);
+    const write = (objectId: string, action: string) =>
+      log.write(
+        null,
+        'ALLOWED',
+        [{ objectType: 'GroupCommitProbe', objectId, action: action as 'READ', basis: 'NONE' }],
+        { channel: 'SYSTEM' },
+      );
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, i) => write(`ok-${i}`, 'READ')),
+      write('bad', 'NOT_AN_ACTION'), // refused by the table's CHECK constraint
+      ...Array.from({ length: 20 }, (_, i) => write(`ok-${20 + i}`, 'READ')),
+    ]);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(results[20].status).toBe('rejected');
+    const rows = await t.db.query(
+      "SELECT object_id FROM access_log WHERE object_type = 'GroupCommitProbe' ORDER BY id",
+    );
+    expect(rows).toHaveLength(40);
+    expect(rows.map((r: { object_id: string }) => r.object_id)).not.toContain('bad');
   });
 
   it('verifies the hash chain, and detects a changed row and a removed row', async () => {
