@@ -68,7 +68,6 @@ const SINGLE_RECORD_OR_WRITE: Record<string, string> = {
   'consent/EmergencyService.review': 'data-protection officer, own organisation only',
   'authz/AuthzService.build':
     "the caller's own assignments with their clients' teams, which build the ability itself",
-  'audit/AccessLogService.write': 'append-only log write',
   'audit/AccessLogService.verify': 'integrity check over the whole chain; returns no content',
   'ips/TrajectoriesRepository.findOpen':
     "one client's open trajectory; callers assert read/update Trajectory before using it",
