@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, isAbortError, useApi } from '@tandem/web-data-access';
 import { Alert, Progress, useDocumentTitle } from '@tandem/web-ui';
 import { AgendaPrep } from './agenda-prep';
+import { AttachMinutes } from './attach-minutes';
 import { conferencesApi, type AgendaItem, type ConferenceDetail } from './conferences-api';
 import { ItemPanel, itemName } from './item-panel';
 import type { RoomState, RoomStore } from './room-store';
@@ -228,6 +229,7 @@ export function ConferenceRoomPage() {
   const [load, setLoad] = useState<LoadState>({ loading: true, detail: null, error: null });
   const [reload, setReload] = useState(0);
   const [closedNow, setClosedNow] = useState(false);
+  const cancelledNow = !!(useLocation().state as { cancelled?: boolean } | null)?.cancelled;
   const detail = load.detail;
   const liveWanted =
     !!detail && detail.canJoin && detail.status !== 'CLOSED' && detail.status !== 'CANCELLED';
@@ -344,12 +346,30 @@ export function ConferenceRoomPage() {
               attendees={detail.attendees}
               drafts={{}}
               room={null}
-            />
+            >
+              {detail.kind === 'ANONYMISED_CASE_DISCUSSION' ? (
+                <AttachMinutes conferenceId={detail.id} item={item} />
+              ) : null}
+            </ItemPanel>
           ))}
         </section>
       ) : null}
 
-      {status === 'CANCELLED' ? <Alert tone="info">{t('room.cancelled')}</Alert> : null}
+      {status === 'CANCELLED' ? (
+        <div role="status">
+          <Alert tone={cancelledNow ? 'success' : 'info'}>
+            {cancelledNow ? t('edit.cancelledNow') : t('room.cancelled')}
+          </Alert>
+        </div>
+      ) : null}
+
+      {detail.canRun && (status === 'PLANNED' || status === 'LIVE') ? (
+        <p>
+          <Link className="t-button t-button--secondary" to={`/conferences/${detail.id}/edit`}>
+            {status === 'PLANNED' ? t('edit.link') : t('edit.linkAttendees')}
+          </Link>
+        </p>
+      ) : null}
 
       {!closed && status !== 'CANCELLED' && detail.canRun ? (
         <AgendaPrep
