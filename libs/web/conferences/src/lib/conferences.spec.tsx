@@ -560,7 +560,7 @@ describe('case conferences in the browser', () => {
       await user.click(await screen.findByRole('button', { name: /^Kiezen\W+Monique van Dam$/ }));
       expect(net.callsTo('GET /api/v1/caseload')[0].query.get('teamId')).toBe(NOORD);
       const account = await screen.findByLabelText('Monique van Dam (GGZ Rivierenland)');
-      expect(account).toBeChecked();
+      await waitFor(() => expect(account).toBeChecked());
       expect(screen.getByRole('heading', { name: 'De cliënt' })).toBeInTheDocument();
       expect(
         screen.getByLabelText('Fatima El Amrani (Gemeente Rivierstad)'),

@@ -1,13 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, isAbortError, useApi, useAuth } from '@tandem/web-data-access';
+import { ApiError, useApi, useAuth } from '@tandem/web-data-access';
 import { Alert, Progress, useDocumentTitle } from '@tandem/web-ui';
 import {
   conferencesApi,
   type ConferenceDetail,
   type ConferenceSummary,
-  type Invitee,
   type PlanningChange,
 } from './conferences-api';
 import {
@@ -21,6 +20,7 @@ import {
   type PlanningValues,
 } from './planning-fields';
 import { formatStart, useErrorText } from './shared';
+import { DetailLoadFailure, useConferenceDetail, useInvitees } from './use-conference-detail';
 
 /** The conference as it is now, from a 409 answer (someone else saved first). */
 function currentOf(error: unknown): ConferenceSummary | null {
@@ -63,11 +63,6 @@ function Attendees({
   const { principal } = useAuth();
   const errorText = useErrorText();
   const ids = useId();
-  const [invitees, setInvitees] = useState<{
-    loading: boolean;
-    list: Invitee[];
-    error: string | null;
-  }>({ loading: true, list: [], error: null });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   // A three-way meeting may invite the client it is about (the client on its agenda).
@@ -75,19 +70,7 @@ function Attendees({
     detail.kind === 'THREE_WAY_MEETING'
       ? (detail.items.find((i) => i.view === 'IDENTIFIED' && i.clientId)?.clientId ?? null)
       : null;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    conferencesApi(api)
-      .invitees(detail.teamId, clientId, controller.signal)
-      .then((list) => setInvitees({ loading: false, list, error: null }))
-      .catch((error: unknown) => {
-        if (!isAbortError(error))
-          setInvitees({ loading: false, list: [], error: errorText(error) });
-      });
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, detail.teamId, clientId]);
+  const invitees = useInvitees(detail.teamId, clientId);
 
   const change = async (call: () => Promise<ConferenceDetail>, done: string) => {
     setBusy(true);
@@ -186,43 +169,23 @@ export function EditConferencePage() {
   const navigate = useNavigate();
   const errorText = useErrorText();
   const ids = useId();
-  const [load, setLoad] = useState<{
-    loading: boolean;
-    detail: ConferenceDetail | null;
-    error: ApiError | null;
-  }>({ loading: true, detail: null, error: null });
+  const load = useConferenceDetail(conferenceId);
+  const detail = load.detail;
   const [values, setValues] = useState<PlanningValues | null>(null);
-  const [version, setVersion] = useState(0);
   const [errors, setErrors] = useState<PlanningErrors>({});
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [conflict, setConflict] = useState<ConferenceSummary | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const detail = load.detail;
   useDocumentTitle(
     detail ? t('edit.titleFor', { title: detail.title }) : t('edit.title'),
     t('common:appName'),
   );
 
+  // The form starts from the planning as loaded; later answers do not overwrite what is typed.
   useEffect(() => {
-    const controller = new AbortController();
-    conferencesApi(api)
-      .detail(conferenceId, controller.signal)
-      .then((next) => {
-        setLoad({ loading: false, detail: next, error: null });
-        setValues(planningValuesOf(next));
-        setVersion(next.version);
-      })
-      .catch((error: unknown) => {
-        if (isAbortError(error)) return;
-        setLoad({
-          loading: false,
-          detail: null,
-          error: error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', String(error)),
-        });
-      });
-    return () => controller.abort();
-  }, [api, conferenceId]);
+    if (detail) setValues((v) => v ?? planningValuesOf(detail));
+  }, [detail]);
 
   const roomUrl = `/conferences/${encodeURIComponent(conferenceId)}`;
 
@@ -236,45 +199,31 @@ export function EditConferencePage() {
     return (
       <div className="cf-page">
         <h1>{t('edit.title')}</h1>
-        <div role="alert">
-          <Alert
-            tone="error"
-            title={load.error?.status === 404 ? t('room.notFound') : t('room.loadError')}
-            actions={
-              <Link className="t-button t-button--secondary" to="/conferences">
-                {t('back')}
-              </Link>
-            }
-          >
-            {load.error?.status === 404 ? t('room.notFoundHelp') : errorText(load.error)}
-          </Alert>
-        </div>
+        <DetailLoadFailure error={load.error} />
       </div>
     );
 
   const planned = detail.status === 'PLANNED';
   const changeable = detail.canRun && (planned || detail.status === 'LIVE');
 
-  const saved = (next: ConferenceDetail) => {
-    setLoad({ loading: false, detail: next, error: null });
-    setVersion(next.version);
-  };
-
   /** Sends a change; a conflict keeps the form as typed and shows what is saved now. */
   const send = async (change: Omit<PlanningChange, 'version'>) => {
     setSaving(true);
     setResult(null);
     try {
-      const next = await conferencesApi(api).update(detail.id, { ...change, version });
-      saved(next);
+      // The version of the conference as last loaded (after a conflict: as it is now).
+      const next = await conferencesApi(api).update(detail.id, {
+        ...change,
+        version: detail.version,
+      });
+      load.setDetail(next);
       setConflict(null);
       return next;
     } catch (error) {
       const current = currentOf(error);
       if (current) {
         setConflict(current);
-        setVersion(current.version);
-        setLoad({ loading: false, detail: { ...detail, ...current }, error: null });
+        load.setDetail({ ...detail, ...current });
       } else {
         const field = apiErrorField(error, PLANNING_API_FIELDS);
         if (field) {
@@ -389,7 +338,7 @@ export function EditConferencePage() {
         </section>
       ) : null}
 
-      {changeable ? <Attendees detail={detail} onChanged={saved} /> : null}
+      {changeable ? <Attendees detail={detail} onChanged={load.setDetail} /> : null}
 
       {changeable && planned ? (
         <section className="cf-section" aria-labelledby={`${ids}-cancel`}>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CARE_ROLES, type Principal, type PrincipalTeam } from '@tandem/domain';
-import { isAbortError, useApi, useAuth } from '@tandem/web-data-access';
+import { useApi, useAuth } from '@tandem/web-data-access';
 import {
   Alert,
   CheckboxField,
@@ -23,6 +23,7 @@ import {
   type PlanningValues,
 } from './planning-fields';
 import { useErrorText } from './shared';
+import { useInvitees } from './use-conference-detail';
 
 /** The user's teams in which they plan conferences (care staff; the API checks again). */
 export function planningTeams(principal: Principal | null): PrincipalTeam[] {
@@ -103,43 +104,27 @@ export function PlannerPage() {
     endsOn: addDays(today, 90),
   });
   const [errors, setErrors] = useState<Errors>({});
-  const [invitees, setInvitees] = useState<{
-    loading: boolean;
-    list: Invitee[];
-    error: string | null;
-  }>({ loading: true, list: [], error: null });
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   const threeWay = form.kind === 'THREE_WAY_MEETING';
   const clientId = threeWay ? (form.client?.id ?? null) : null;
 
+  const found = useInvitees(form.teamId, clientId);
+  const invitees = { ...found, list: found.list.filter((p) => p.userId !== principal?.userId) };
+
+  // The client's own account is invited with the meeting about them; never another client's.
   useEffect(() => {
-    if (!form.teamId) return undefined;
-    const controller = new AbortController();
-    setInvitees({ loading: true, list: [], error: null });
-    conferencesApi(api)
-      .invitees(form.teamId, clientId, controller.signal)
-      .then((found) => {
-        const list = found.filter((p) => p.userId !== principal?.userId);
-        setInvitees({ loading: false, list, error: null });
-        // The client's own account is invited with the meeting about them; never another client's.
-        const account = list.find((p) => p.isClient);
-        setForm((f) => ({
-          ...f,
-          attendeeIds: [
-            ...f.attendeeIds.filter((id) => list.some((p) => p.userId === id && !p.isClient)),
-            ...(account ? [account.userId] : []),
-          ],
-        }));
-      })
-      .catch((error: unknown) => {
-        if (!isAbortError(error))
-          setInvitees({ loading: false, list: [], error: errorText(error) });
-      });
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, form.teamId, clientId, principal?.userId]);
+    if (found.loading) return;
+    const account = found.list.find((p) => p.isClient);
+    setForm((f) => ({
+      ...f,
+      attendeeIds: [
+        ...f.attendeeIds.filter((id) => found.list.some((p) => p.userId === id && !p.isClient)),
+        ...(account ? [account.userId] : []),
+      ],
+    }));
+  }, [found.loading, found.list]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
