@@ -559,7 +559,7 @@ describe('case conferences in the browser', () => {
       await user.click(screen.getByRole('button', { name: 'Zoeken' }));
       await user.click(await screen.findByRole('button', { name: /^Kiezen\W+Monique van Dam$/ }));
       expect(net.callsTo('GET /api/v1/caseload')[0].query.get('teamId')).toBe(NOORD);
-      const account = await screen.findByLabelText('Monique van Dam (GGZ Rivierenland)');
+      const account = await screen.findByLabelText('Monique van Dam (cliënt)');
       await waitFor(() => expect(account).toBeChecked());
       expect(screen.getByRole('heading', { name: 'De cliënt' })).toBeInTheDocument();
       expect(

@@ -19,7 +19,7 @@ import {
   type PlanningErrors,
   type PlanningValues,
 } from './planning-fields';
-import { formatStart, useErrorText } from './shared';
+import { formatStart, useErrorText, usePersonLabel } from './shared';
 import { DetailLoadFailure, useConferenceDetail, useInvitees } from './use-conference-detail';
 
 /** The conference as it is now, from a 409 answer (someone else saved first). */
@@ -87,8 +87,7 @@ function Attendees({
 
   const attending = new Set(detail.attendees.map((a) => a.userId));
   const more = invitees.list.filter((p) => !attending.has(p.userId));
-  const label = (p: { displayName: string; organisationName: string; isClient: boolean }) =>
-    `${p.displayName} (${p.isClient ? t('edit.theClient') : p.organisationName})`;
+  const label = usePersonLabel();
 
   return (
     <section className="cf-section" aria-labelledby={`${ids}-att`}>

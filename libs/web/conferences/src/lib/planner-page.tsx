@@ -22,7 +22,7 @@ import {
   validatePlanning,
   type PlanningValues,
 } from './planning-fields';
-import { useErrorText } from './shared';
+import { useErrorText, usePersonLabel } from './shared';
 import { useInvitees } from './use-conference-detail';
 
 /** The user's teams in which they plan conferences (care staff; the API checks again). */
@@ -83,6 +83,7 @@ export function PlannerPage() {
   const { principal } = useAuth();
   const navigate = useNavigate();
   const errorText = useErrorText();
+  const label = usePersonLabel();
   const ids = useId();
   const teams = planningTeams(principal);
   useDocumentTitle(t('planner.title'), t('common:appName'));
@@ -214,7 +215,7 @@ export function PlannerPage() {
     <li key={p.userId}>
       <CheckboxField
         id={`${ids}-att-${p.userId}`}
-        label={`${p.displayName} (${p.organisationName})`}
+        label={label(p)}
         hint={
           threeWay && form.client && p.worksWithClient && !p.isClient
             ? t('planner.worksWith', { name: form.client.name })
