@@ -276,6 +276,12 @@ describe('passport sections', () => {
           organisationName: 'GGZ Rivierenland',
           isClient: false,
         },
+        {
+          userId: 'u-monique',
+          displayName: 'Monique van Dam',
+          organisationName: 'GGZ Rivierenland',
+          isClient: true,
+        },
       ],
     };
     net = mockFetch({
@@ -342,6 +348,8 @@ describe('passport sections', () => {
     const upcoming = await screen.findByRole('region', { name: 'Komende gesprekken' });
     expect(upcoming).toHaveTextContent('Driegesprek werk');
     expect(upcoming).toHaveTextContent('Waar: Gemeentehuis');
+    expect(upcoming).toHaveTextContent('Monique van Dam (jij)');
+    expect(upcoming).toHaveTextContent('Daan Mulder (GGZ Rivierenland)');
     const past = screen.getByRole('region', { name: 'Eerdere gesprekken' });
     expect(past).toHaveTextContent('Monique blijft 16 uur werken.');
     expect(past).toHaveTextContent('Fatima El Amrani: Vrijstelling verlengen');

@@ -39,7 +39,7 @@ function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
         <ul className="passport-list">
           {meeting.attendees.map((a) => (
             <li key={a.userId}>
-              {a.displayName} ({a.organisationName})
+              {a.displayName} ({a.isClient ? t('meetings.you') : a.organisationName})
             </li>
           ))}
         </ul>
