@@ -7,6 +7,7 @@ import {
   NOORD,
   monique,
   planPartnerDiscussion,
+  simon,
   userId,
   zuidClient,
 } from './conference-helpers';
@@ -324,6 +325,150 @@ describe('case conferences: planning and privacy gating over HTTP', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('teamId');
+  });
+
+  it('offers care staff of Monique her own account for a three-way meeting, marks who works with her, and logs it', async () => {
+    const res = await t.request(
+      'GET',
+      `/api/v1/conferences/invitees?teamId=${NOORD}&clientId=${monique.id}`,
+      { token: await t.tokenFor('keyworker') },
+    );
+    expect(res.status).toBe(200);
+    const people = res.body as {
+      userId: string;
+      isClient: boolean;
+      worksWithClient: boolean;
+      teamMember: boolean;
+      displayName: string;
+    }[];
+    const clients = people.filter((p) => p.isClient);
+    expect(clients).toEqual([
+      expect.objectContaining({
+        userId: userId('monique'),
+        displayName: 'Monique van Dam',
+        teamMember: false,
+        worksWithClient: true,
+      }),
+    ]);
+    expect(people.find((p) => p.userId === userId('klantmanager'))).toMatchObject({
+      isClient: false,
+      worksWithClient: true,
+    });
+    expect(people.find((p) => p.userId === userId('regie'))).toMatchObject({
+      teamMember: true,
+      isClient: false,
+    });
+    const [entry] = await t.db.query(
+      `SELECT object_type, action, outcome, basis, client_id, route FROM access_log
+        WHERE user_id = $1 AND route LIKE '%/conferences/invitees' ORDER BY id DESC LIMIT 1`,
+      [userId('keyworker')],
+    );
+    expect(entry).toMatchObject({
+      object_type: 'Client',
+      action: 'SEARCH',
+      outcome: 'ALLOWED',
+      basis: 'TREATMENT_RELATIONSHIP',
+      client_id: monique.id,
+    });
+
+    // Simon has no passport account: the list holds no client at all.
+    const simonList = await t.request(
+      'GET',
+      `/api/v1/conferences/invitees?teamId=${NOORD}&clientId=${simon.id}`,
+      { token: await t.tokenFor('regie') },
+    );
+    expect(simonList.status).toBe(200);
+    expect(simonList.body.some((p: { isClient: boolean }) => p.isClient)).toBe(false);
+  });
+
+  it('hides a client from the invitees of anyone but her care staff (404), logged as refused', async () => {
+    const asks: [string, string][] = [
+      ['klantmanager', NOORD],
+      ['ips', NOORD],
+      ['zuid-regie', NOORD],
+      ['zuid-regie', DEMO_TEAMS.zuid.id],
+      ['monique', NOORD],
+    ];
+    for (const [key, teamId] of asks) {
+      const res = await t.request(
+        'GET',
+        `/api/v1/conferences/invitees?teamId=${teamId}&clientId=${monique.id}`,
+        { token: await t.tokenFor(key) },
+      );
+      expect({ key, teamId, status: res.status }).toEqual({ key, teamId, status: 404 });
+      expect(JSON.stringify(res.body)).not.toContain('Monique');
+    }
+    const [denied] = await t.db.query(
+      `SELECT object_type, outcome, client_id FROM access_log
+        WHERE user_id = $1 AND route LIKE '%/conferences/invitees' ORDER BY id DESC LIMIT 1`,
+      [userId('klantmanager')],
+    );
+    expect(denied).toMatchObject({
+      object_type: 'Client',
+      outcome: 'DENIED',
+      client_id: monique.id,
+    });
+    // A client of another team, asked with this team: not found either.
+    const other = await t.request(
+      'GET',
+      `/api/v1/conferences/invitees?teamId=${NOORD}&clientId=${zuidClient.id}`,
+      { token: await t.tokenFor('keyworker') },
+    );
+    expect(other.status).toBe(404);
+    const bad = await t.request(
+      'GET',
+      `/api/v1/conferences/invitees?teamId=${NOORD}&clientId=monique`,
+      { token: await t.tokenFor('keyworker') },
+    );
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('clientId');
+  });
+
+  it('plans a three-way meeting with Monique’s account from the invitees; it shows in her passport list', async () => {
+    const keyworker = await t.tokenFor('keyworker');
+    const invitees = await t.request(
+      'GET',
+      `/api/v1/conferences/invitees?teamId=${NOORD}&clientId=${monique.id}`,
+      { token: keyworker },
+    );
+    const account = invitees.body.find((p: { isClient: boolean }) => p.isClient);
+    const created = await t.request('POST', '/api/v1/conferences', {
+      token: keyworker,
+      body: {
+        teamId: NOORD,
+        kind: 'THREE_WAY_MEETING',
+        title: 'Driegesprek werk (planner)',
+        startsAt: '2026-12-10T10:00:00+01:00',
+        durationMinutes: 45,
+        location: 'Gemeentehuis Rivierstad',
+        attendeeIds: [account.userId, userId('klantmanager')],
+        items: [{ clientId: monique.id, source: 'MANUAL' }],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.attendees.filter((a: { isClient: boolean }) => a.isClient)).toHaveLength(1);
+    const list = await t.request('GET', '/api/v1/conferences', {
+      token: await t.tokenFor('monique'),
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.find((c: { id: string }) => c.id === created.body.id)).toMatchObject({
+      kind: 'THREE_WAY_MEETING',
+      title: 'Driegesprek werk (planner)',
+      status: 'PLANNED',
+      canRun: false,
+      canJoin: true,
+    });
+
+    // Her account cannot be added to a meeting of another kind afterwards, and nothing changes.
+    const { id: partnerId } = await planPartnerDiscussion(t);
+    const before = await counts();
+    const refused = await t.request('POST', `/api/v1/conferences/${partnerId}/attendees`, {
+      token: keyworker,
+      body: { userId: account.userId },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('CLIENT_ONLY_IN_THREE_WAY_MEETING');
+    expect(await counts()).toEqual(before);
   });
 
   it('plans a weekly board-meeting series with its occurrences', async () => {

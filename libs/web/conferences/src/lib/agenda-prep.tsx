@@ -1,7 +1,8 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError, useApi, type CaseloadItem } from '@tandem/web-data-access';
+import { isAbortError, useApi } from '@tandem/web-data-access';
 import { Alert, Progress, TextField } from '@tandem/web-ui';
+import { ClientSearch } from './client-search';
 import {
   conferencesApi,
   type ConferenceDetail,
@@ -30,9 +31,7 @@ export function AgendaPrep({
     list: Proposal[];
     error: string | null;
   }>({ loading: true, list: [], error: null });
-  const [query, setQuery] = useState('');
   const [topic, setTopic] = useState('');
-  const [found, setFound] = useState<{ loading: boolean; list: CaseloadItem[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
 
@@ -80,24 +79,6 @@ export function AgendaPrep({
       setMessage({ tone: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
-    }
-  };
-
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!query.trim()) return;
-    setFound({ loading: true, list: [] });
-    try {
-      const page = await api.getCaseload({
-        teamId: detail.teamId,
-        q: query,
-        page: 1,
-        pageSize: 10,
-      });
-      setFound({ loading: false, list: page.items });
-    } catch (error) {
-      setFound(null);
-      setMessage({ tone: 'error', text: errorText(error) });
     }
   };
 
@@ -179,49 +160,25 @@ export function AgendaPrep({
       ) : null}
 
       <h3>{t('prep.byHand')}</h3>
-      <form className="cf-search" onSubmit={(e) => void search(e)} role="search">
-        <TextField
-          id={`${ids}-q`}
-          label={t('prep.search')}
-          hint={t('prep.searchHint')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <button type="submit" className="t-button t-button--secondary">
-          {t('prep.searchButton')}
-        </button>
-      </form>
-      <div role="status" aria-live="polite">
-        {found?.loading ? <Progress label={t('prep.searching')} /> : null}
-        {found && !found.loading && !found.list.length ? (
-          <p className="cf-muted">{t('prep.noneFound')}</p>
-        ) : null}
-      </div>
-      {found?.list.length ? (
-        <ul className="cf-plain-list">
-          {found.list.map((c) => {
-            const name = `${c.firstName} ${c.lastName}`;
-            return (
-              <li key={c.clientId} className="cf-prep-row">
-                <span>{name}</span>
-                {onAgenda.has(c.clientId) ? (
-                  <span className="t-badge">{t('prep.onAgenda')}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="t-button t-button--small"
-                    disabled={busy}
-                    onClick={() => void add(c.clientId, name, 'MANUAL')}
-                  >
-                    {t('prep.add')}
-                    <span className="t-visually-hidden">: {name}</span>
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      <ClientSearch
+        teamId={detail.teamId}
+        label={t('prep.search')}
+        action={(c, name) =>
+          onAgenda.has(c.clientId) ? (
+            <span className="t-badge">{t('prep.onAgenda')}</span>
+          ) : (
+            <button
+              type="button"
+              className="t-button t-button--small"
+              disabled={busy}
+              onClick={() => void add(c.clientId, name, 'MANUAL')}
+            >
+              {t('prep.add')}
+              <span className="t-visually-hidden">: {name}</span>
+            </button>
+          )
+        }
+      />
       <div role="status" aria-live="polite">
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       </div>

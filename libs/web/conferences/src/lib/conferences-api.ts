@@ -107,6 +107,10 @@ export interface Invitee {
   organisationName: string;
   roles: string[];
   teamMember: boolean;
+  /** Works with the client asked about (a three-way meeting). */
+  worksWithClient: boolean;
+  /** The client's own passport account (only when asked with a client). */
+  isClient: boolean;
 }
 
 export interface Proposal {
@@ -160,6 +164,25 @@ export interface NewSeries {
   attendeeIds: string[];
 }
 
+/** Body of `PATCH /conferences/{id}`: the whole planning, the version you edited, or a cancellation. */
+export interface PlanningChange {
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  location?: string;
+  videoUrl?: string;
+  status?: 'PLANNED' | 'CANCELLED';
+  version: number;
+}
+
+export type AttachDomain = 'TREATMENT' | 'PARTICIPATION';
+
+export interface AttachResult {
+  noteId: string;
+  clientId: string;
+  domain: AttachDomain;
+}
+
 export interface CloseResult {
   conferenceId: string;
   status: ConferenceStatus;
@@ -182,8 +205,31 @@ export function conferencesApi(api: TandemApi) {
         method: 'POST',
         body,
       }),
-    invitees: (teamId: string, signal?: AbortSignal) =>
-      api.request<Invitee[]>('/conferences/invitees', { signal, query: { teamId } }),
+    /** With a client (three-way meeting): also their own account; 404 unless you are their care staff. */
+    invitees: (teamId: string, clientId: string | null, signal?: AbortSignal) =>
+      api.request<Invitee[]>('/conferences/invitees', {
+        signal,
+        query: clientId ? { teamId, clientId } : { teamId },
+      }),
+    /** 409 `VERSION_CONFLICT` with `current` (the summary as it is now) when someone changed it. */
+    update: (id: string, change: PlanningChange) =>
+      api.request<ConferenceDetail>(conferencePath(id), { method: 'PATCH', body: change }),
+    addAttendee: (id: string, userId: string) =>
+      api.request<ConferenceDetail>(`${conferencePath(id)}/attendees`, {
+        method: 'POST',
+        body: { userId },
+      }),
+    removeAttendee: (id: string, userId: string) =>
+      api.request<ConferenceDetail>(
+        `${conferencePath(id)}/attendees/${encodeURIComponent(userId)}/remove`,
+        { method: 'POST' },
+      ),
+    /** Once per item; 409 `ALREADY_ATTACHED` after that. */
+    attach: (id: string, itemId: string, body: { clientId: string; domain: AttachDomain }) =>
+      api.request<AttachResult>(
+        `${conferencePath(id)}/items/${encodeURIComponent(itemId)}/attach`,
+        { method: 'POST', body },
+      ),
     proposals: (id: string, signal?: AbortSignal) =>
       api.request<Proposal[]>(`${conferencePath(id)}/proposals`, { signal }),
     addItem: (id: string, item: { clientId: string; topic?: string; source?: ItemSource }) =>

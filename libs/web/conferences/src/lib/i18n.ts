@@ -99,6 +99,17 @@ export const conferencesNl = {
     submit: 'Overleg plannen',
     submitSeries: 'Reeks plannen',
     saving: 'Overleg opslaan…',
+    client: 'Over welke cliënt',
+    clientHint:
+      'Een driegesprek is met de cliënt zelf. De cliënt komt op de agenda en krijgt een uitnodiging in het paspoort, als de cliënt daar een account voor heeft.',
+    clientOnAgenda: '(komt op de agenda)',
+    chooseClient: 'Kiezen',
+    otherClient: 'Andere cliënt kiezen',
+    theClient: 'De cliënt',
+    worksWith: 'Werkt met {{name}}',
+    noAccountTitle: '{{name}} heeft geen account voor het paspoort',
+    noAccount:
+      'Je kunt het driegesprek toch plannen. Nodig de cliënt dan zelf uit buiten Tandem, bijvoorbeeld per brief of telefoon, en vertel waar en wanneer het is.',
     errors: {
       title: 'Vul een titel in.',
       date: 'Kies een datum.',
@@ -108,6 +119,7 @@ export const conferencesNl = {
       video: 'Een videoverbinding is een link die begint met https://.',
       weekdays: 'Kies minstens één dag.',
       endsOn: 'De laatste datum moet na de eerste datum liggen.',
+      client: 'Kies de cliënt met wie het driegesprek is.',
     },
   },
   weekday: {
@@ -268,6 +280,71 @@ export const conferencesNl = {
     done: 'Het overleg is afgesloten. De verslagen staan in de dossiers.',
     intro: 'Het verslag zoals jij het mag zien. Download het als PDF om het te bewaren.',
   },
+  edit: {
+    title: 'Overleg wijzigen',
+    titleFor: 'Wijzigen: {{title}}',
+    back: 'Terug naar het overleg',
+    link: 'Planning en deelnemers wijzigen',
+    linkAttendees: 'Deelnemers wijzigen',
+    planning: 'Planning',
+    save: 'Wijziging opslaan',
+    saved: 'De planning is gewijzigd. De deelnemers zien de nieuwe planning.',
+    notChangeable: 'Dit overleg is afgesloten of afgezegd en kan niet meer worden gewijzigd.',
+    notOrganiser:
+      'Alleen zorgverleners van het team dat het overleg organiseert, kunnen het wijzigen. Vraag de organisator.',
+    conflictTitle: 'Iemand anders heeft dit overleg intussen gewijzigd',
+    conflictBody:
+      'Jouw wijziging is niet opgeslagen. Zo staat het overleg nu. Neem de huidige gegevens over, of sla je eigen wijziging toch op.',
+    takeCurrent: 'Huidige gegevens overnemen',
+    keepMine: 'Mijn wijziging houden',
+    when: 'Wanneer',
+    minutes_one: '{{count}} minuut',
+    minutes_other: '{{count}} minuten',
+    status: 'Status',
+    attending: 'Doen mee',
+    you: 'jij',
+    theClient: 'cliënt',
+    remove: 'Verwijderen',
+    removed: '{{name}} doet niet meer mee.',
+    invite: 'Uitnodigen',
+    add: 'Uitnodigen',
+    added: '{{name}} is uitgenodigd.',
+    nobodyMore: 'Iedereen die je kunt uitnodigen, doet al mee.',
+    liveRemoval: 'Het overleg is bezig. Wie je verwijdert, wordt meteen uit het overleg gehaald.',
+    cancelTitle: 'Overleg afzeggen',
+    cancelIntro:
+      'De deelnemers zien dat het overleg is afgezegd. Een afgezegd overleg kan niet meer worden geopend.',
+    cancelButton: 'Overleg afzeggen',
+    cancelConfirmTitle: 'Weet je zeker dat je het overleg wilt afzeggen?',
+    cancelConfirmBody:
+      'Dit kun je niet terugdraaien. Plan een nieuw overleg als het toch doorgaat.',
+    cancelConfirm: 'Ja, afzeggen',
+    cancelKeep: 'Nee, laten staan',
+    cancelledNow: 'Het overleg is afgezegd. De deelnemers zien het in hun overzicht.',
+  },
+  attach: {
+    title: 'Aan dossier koppelen',
+    intro:
+      'Het verslag zonder naam komt niet vanzelf in een dossier. Koppel het aan het dossier van je eigen cliënt als dat nodig is.',
+    button: 'Aan dossier koppelen',
+    search: 'Zoek je cliënt',
+    choose: 'Deze cliënt kiezen',
+    otherClient: 'Andere cliënt kiezen',
+    loadingClient: 'Dossier van de cliënt bekijken…',
+    domain: 'In welk deel van het dossier',
+    domains: {
+      TREATMENT: 'behandeling',
+      PARTICIPATION: 'werk en participatie',
+    },
+    confirmText:
+      'Het verslag zonder naam komt als notitie in het deel {{part}} van het dossier van {{name}}. Dit kan maar één keer per agendapunt.',
+    confirm: 'Koppelen aan het dossier van {{name}}',
+    busy: 'Koppelen…',
+    done: 'Het verslag staat in het dossier van {{name}}.',
+    toFile: 'Naar het dossier van {{name}}',
+    noDomain:
+      'Je mag in het dossier van {{name}} geen verslag schrijven. Kies een andere cliënt of vraag een collega van het team van de cliënt.',
+  },
   errors: {
     VERSION_CONFLICT:
       'Iemand anders veranderde dit net. Laad de pagina opnieuw en probeer het nog een keer.',
@@ -285,6 +362,10 @@ export const conferencesNl = {
     TIMEOUT:
       'Er kwam geen antwoord van de server. Controleer de verbinding en probeer het opnieuw.',
     OFFLINE: 'Er is nu geen verbinding met het overleg. Wacht tot de verbinding terug is.',
+    ALREADY_ATTACHED: 'Dit verslag is al aan een dossier gekoppeld. Dat kan maar één keer.',
+    WRONG_CLIENT:
+      'Dit agendapunt ging over een andere cliënt. Kies de cliënt over wie het punt ging.',
+    NOTHING_TO_ATTACH: 'Er is geen verslag zonder naam om te koppelen.',
   },
 };
 
@@ -385,6 +466,17 @@ export const conferencesEn: typeof conferencesNl = {
     submit: 'Plan the conference',
     submitSeries: 'Plan the series',
     saving: 'Saving the conference…',
+    client: 'Which client it is about',
+    clientHint:
+      'A three-way meeting is with the client. The client is put on the agenda and invited in their passport, if they have an account for it.',
+    clientOnAgenda: '(put on the agenda)',
+    chooseClient: 'Choose',
+    otherClient: 'Choose another client',
+    theClient: 'The client',
+    worksWith: 'Works with {{name}}',
+    noAccountTitle: '{{name}} has no passport account',
+    noAccount:
+      'You can still plan the three-way meeting. Then invite the client yourself outside Tandem, for example by letter or phone, and tell them where and when it is.',
     errors: {
       title: 'Enter a title.',
       date: 'Choose a date.',
@@ -394,6 +486,7 @@ export const conferencesEn: typeof conferencesNl = {
       video: 'A video link is a link starting with https://.',
       weekdays: 'Choose at least one day.',
       endsOn: 'The last date must be after the first date.',
+      client: 'Choose the client the three-way meeting is with.',
     },
   },
   weekday: {
@@ -553,6 +646,70 @@ export const conferencesEn: typeof conferencesNl = {
     done: 'The meeting is closed. The minutes are in the files.',
     intro: 'The minutes as you may see them. Download them as a PDF to keep them.',
   },
+  edit: {
+    title: 'Change the conference',
+    titleFor: 'Change: {{title}}',
+    back: 'Back to the conference',
+    link: 'Change the planning and attendees',
+    linkAttendees: 'Change the attendees',
+    planning: 'Planning',
+    save: 'Save the change',
+    saved: 'The planning has been changed. The attendees see the new planning.',
+    notChangeable: 'This conference is closed or cancelled and can no longer be changed.',
+    notOrganiser:
+      'Only care staff of the organising team can change this conference. Ask the organiser.',
+    conflictTitle: 'Someone else changed this conference in the meantime',
+    conflictBody:
+      'Your change was not saved. This is the conference as it is now. Take over the current details, or save your own change anyway.',
+    takeCurrent: 'Take over the current details',
+    keepMine: 'Keep my change',
+    when: 'When',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    status: 'Status',
+    attending: 'Attending',
+    you: 'you',
+    theClient: 'client',
+    remove: 'Remove',
+    removed: '{{name}} no longer attends.',
+    invite: 'Invite',
+    add: 'Invite',
+    added: '{{name}} has been invited.',
+    nobodyMore: 'Everyone you can invite already attends.',
+    liveRemoval: 'The meeting is in progress. Whoever you remove leaves the meeting at once.',
+    cancelTitle: 'Cancel the conference',
+    cancelIntro:
+      'The attendees see that the conference is cancelled. A cancelled conference can no longer be opened.',
+    cancelButton: 'Cancel the conference',
+    cancelConfirmTitle: 'Are you sure you want to cancel the conference?',
+    cancelConfirmBody: 'This cannot be undone. Plan a new conference if it goes ahead after all.',
+    cancelConfirm: 'Yes, cancel it',
+    cancelKeep: 'No, keep it',
+    cancelledNow: 'The conference is cancelled. The attendees see it in their overview.',
+  },
+  attach: {
+    title: 'Attach to a file',
+    intro:
+      'Anonymised minutes are never put into a file automatically. Attach them to your own client’s file when needed.',
+    button: 'Attach to a file',
+    search: 'Find your client',
+    choose: 'Choose this client',
+    otherClient: 'Choose another client',
+    loadingClient: 'Checking the client’s file…',
+    domain: 'Which part of the file',
+    domains: {
+      TREATMENT: 'treatment',
+      PARTICIPATION: 'work and participation',
+    },
+    confirmText:
+      'The anonymised minutes become a note in the {{part}} part of the file of {{name}}. This can be done once per agenda item.',
+    confirm: 'Attach to the file of {{name}}',
+    busy: 'Attaching…',
+    done: 'The minutes are in the file of {{name}}.',
+    toFile: 'Go to the file of {{name}}',
+    noDomain:
+      'You may not write minutes in the file of {{name}}. Choose another client or ask a colleague of the client’s team.',
+  },
   errors: {
     VERSION_CONFLICT: 'Someone else just changed this. Reload the page and try again.',
     CONFERENCE_CLOSED: 'This conference is closed. Nothing can be changed any more.',
@@ -568,6 +725,10 @@ export const conferencesEn: typeof conferencesNl = {
       'A client takes part only in a three-way meeting about themselves.',
     TIMEOUT: 'The server did not answer. Check the connection and try again.',
     OFFLINE: 'There is no connection to the meeting right now. Wait until it is back.',
+    ALREADY_ATTACHED: 'These minutes are already attached to a file. That can be done only once.',
+    WRONG_CLIENT:
+      'This agenda item was about another client. Choose the client the item was about.',
+    NOTHING_TO_ATTACH: 'There are no anonymised minutes to attach.',
   },
 };
 

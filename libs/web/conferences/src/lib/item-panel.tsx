@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, SelectField, TextAreaField, TextField, formatDay, todayDay } from '@tandem/web-ui';
 import type { AgendaItem, Attendee, Section } from './conferences-api';
@@ -243,6 +243,7 @@ export function ItemPanel({
   attendees,
   drafts,
   room,
+  children,
 }: {
   item: AgendaItem;
   isCurrent: boolean;
@@ -251,6 +252,8 @@ export function ItemPanel({
   attendees: Attendee[];
   drafts: Record<string, Draft>;
   room: RoomStore | null;
+  /** Shown under the item (for example: attach the minutes to a file). */
+  children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation('conferences');
   const ids = useId();
@@ -350,6 +353,7 @@ export function ItemPanel({
           {canRun && room ? <RecordForms item={item} attendees={attendees} room={room} /> : null}
         </>
       ) : null}
+      {children}
     </article>
   );
 }

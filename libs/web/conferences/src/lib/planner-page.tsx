@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CARE_ROLES, type Principal, type PrincipalTeam } from '@tandem/domain';
-import { ApiError, isAbortError, useApi, useAuth } from '@tandem/web-data-access';
+import { useApi, useAuth } from '@tandem/web-data-access';
 import {
   Alert,
   CheckboxField,
@@ -12,32 +12,39 @@ import {
   todayDay,
   useDocumentTitle,
 } from '@tandem/web-ui';
+import { ClientSearch } from './client-search';
 import { conferencesApi, type ConferenceKind, type Invitee } from './conferences-api';
-import { useErrorText } from './shared';
+import {
+  PLANNING_API_FIELDS,
+  PlanningFields,
+  apiErrorField,
+  planningBody,
+  validatePlanning,
+  type PlanningValues,
+} from './planning-fields';
+import { useErrorText, usePersonLabel } from './shared';
+import { useInvitees } from './use-conference-detail';
 
 /** The user's teams in which they plan conferences (care staff; the API checks again). */
 export function planningTeams(principal: Principal | null): PrincipalTeam[] {
   return (principal?.teams ?? []).filter((team) => CARE_ROLES.includes(team.role));
 }
 
-/** Kinds offered in the planner. A three-way meeting (with the client) is planned elsewhere. */
+/** Kinds offered in the planner. A three-way meeting asks for the client it is about. */
 const PLANNED_KINDS: ConferenceKind[] = [
   'PARTNER_CASE_DISCUSSION',
+  'THREE_WAY_MEETING',
   'FACT_BOARD',
   'MDO',
   'ANONYMISED_CASE_DISCUSSION',
 ];
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
-interface Form {
+interface Form extends PlanningValues {
   teamId: string;
   kind: ConferenceKind;
-  title: string;
-  date: string;
-  time: string;
-  duration: string;
-  location: string;
-  videoUrl: string;
+  /** The client of a three-way meeting (put on the agenda; their account invited if they have one). */
+  client: { id: string; name: string } | null;
   attendeeIds: string[];
   repeat: boolean;
   weekdays: number[];
@@ -52,30 +59,23 @@ const addDays = (day: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** The field named in an API validation error, when it is one of the form's. */
-function fieldOf(error: unknown): keyof Form | null {
-  if (!(error instanceof ApiError)) return null;
-  const field = (error.problem as { errors?: { field?: string }[] } | null)?.errors?.[0]?.field;
-  const map: Record<string, keyof Form> = {
-    title: 'title',
-    startsAt: 'date',
-    startsOn: 'date',
-    endsOn: 'endsOn',
-    durationMinutes: 'duration',
-    location: 'location',
-    videoUrl: 'videoUrl',
-    attendeeIds: 'attendeeIds',
-    weekdays: 'weekdays',
-    startTime: 'time',
-  };
-  return field ? (map[field] ?? null) : null;
-}
+/** API fields named in a validation error, mapped to the planner's fields. */
+const API_FIELDS: Record<string, keyof Form> = {
+  ...PLANNING_API_FIELDS,
+  startsOn: 'date',
+  endsOn: 'endsOn',
+  attendeeIds: 'attendeeIds',
+  weekdays: 'weekdays',
+  startTime: 'time',
+  items: 'client',
+};
 
 /**
  * Plans a conference: team, kind, date and time, place or video link and attendees, including
  * partners of other organisations who work with the team's clients. A board meeting or MDO can
- * repeat weekly (a series). The agenda is prepared on the conference page, from the board's
- * proposals or by hand.
+ * repeat weekly (a series). A three-way meeting is about one client: the planner puts them on the
+ * agenda and invites their own account when they have one. The rest of the agenda is prepared on
+ * the conference page, from the board's proposals or by hand.
  */
 export function PlannerPage() {
   const { t } = useTranslation('conferences');
@@ -83,6 +83,7 @@ export function PlannerPage() {
   const { principal } = useAuth();
   const navigate = useNavigate();
   const errorText = useErrorText();
+  const label = usePersonLabel();
   const ids = useId();
   const teams = planningTeams(principal);
   useDocumentTitle(t('planner.title'), t('common:appName'));
@@ -91,6 +92,7 @@ export function PlannerPage() {
   const [form, setForm] = useState<Form>({
     teamId: teams[0]?.teamId ?? '',
     kind: 'PARTNER_CASE_DISCUSSION',
+    client: null,
     title: '',
     date: addDays(today, 1),
     time: '13:00',
@@ -103,34 +105,27 @@ export function PlannerPage() {
     endsOn: addDays(today, 90),
   });
   const [errors, setErrors] = useState<Errors>({});
-  const [invitees, setInvitees] = useState<{
-    loading: boolean;
-    list: Invitee[];
-    error: string | null;
-  }>({ loading: true, list: [], error: null });
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
+  const threeWay = form.kind === 'THREE_WAY_MEETING';
+  const clientId = threeWay ? (form.client?.id ?? null) : null;
+
+  const found = useInvitees(form.teamId, clientId);
+  const invitees = { ...found, list: found.list.filter((p) => p.userId !== principal?.userId) };
+
+  // The client's own account is invited with the meeting about them; never another client's.
   useEffect(() => {
-    if (!form.teamId) return undefined;
-    const controller = new AbortController();
-    setInvitees({ loading: true, list: [], error: null });
-    conferencesApi(api)
-      .invitees(form.teamId, controller.signal)
-      .then((list) =>
-        setInvitees({
-          loading: false,
-          list: list.filter((p) => p.userId !== principal?.userId),
-          error: null,
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!isAbortError(error))
-          setInvitees({ loading: false, list: [], error: errorText(error) });
-      });
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, form.teamId, principal?.userId]);
+    if (found.loading) return;
+    const account = found.list.find((p) => p.isClient);
+    setForm((f) => ({
+      ...f,
+      attendeeIds: [
+        ...f.attendeeIds.filter((id) => found.list.some((p) => p.userId === id && !p.isClient)),
+        ...(account ? [account.userId] : []),
+      ],
+    }));
+  }, [found.loading, found.list]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -143,16 +138,8 @@ export function PlannerPage() {
   const repeat = seriesAllowed && form.repeat;
 
   const validate = (): Errors => {
-    const e: Errors = {};
-    if (!form.title.trim()) e.title = t('planner.errors.title');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) e.date = t('planner.errors.date');
-    if (!/^\d{2}:\d{2}$/.test(form.time)) e.time = t('planner.errors.time');
-    const minutes = Number(form.duration);
-    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480)
-      e.duration = t('planner.errors.duration');
-    if (!form.location.trim() && !form.videoUrl.trim()) e.location = t('planner.errors.place');
-    if (form.videoUrl.trim() && !/^https:\/\/\S+$/.test(form.videoUrl.trim()))
-      e.videoUrl = t('planner.errors.video');
+    const e: Errors = validatePlanning(form, t);
+    if (threeWay && !form.client) e.client = t('planner.errors.client');
     if (repeat && !form.weekdays.length) e.weekdays = t('planner.errors.weekdays');
     if (repeat && !(form.endsOn > form.date)) e.endsOn = t('planner.errors.endsOn');
     return e;
@@ -160,6 +147,7 @@ export function PlannerPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (saving || invitees.loading) return;
     const found = validate();
     setErrors(found);
     setFailure(null);
@@ -169,40 +157,40 @@ export function PlannerPage() {
       return;
     }
     setSaving(true);
-    const place = {
-      location: form.location.trim() || undefined,
-      videoUrl: form.videoUrl.trim() || undefined,
-    };
+    const planning = planningBody(form);
+    // Only people offered for this team (and client) are invited.
+    const attendeeIds = form.attendeeIds.filter((id) => invitees.list.some((p) => p.userId === id));
     try {
       if (repeat) {
         await conferencesApi(api).createSeries({
           teamId: form.teamId,
           kind: form.kind as 'FACT_BOARD' | 'MDO',
-          title: form.title.trim(),
+          title: planning.title,
           weekdays: form.weekdays,
           startTime: form.time,
-          durationMinutes: Number(form.duration),
+          durationMinutes: planning.durationMinutes,
           startsOn: form.date,
           endsOn: form.endsOn,
-          attendeeIds: form.attendeeIds,
-          ...place,
+          attendeeIds,
+          location: planning.location,
+          videoUrl: planning.videoUrl,
         });
         navigate('/conferences', { state: { notice: 'seriesPlanned' } });
       } else {
         const created = await conferencesApi(api).create({
           teamId: form.teamId,
           kind: form.kind,
-          title: form.title.trim(),
-          startsAt: new Date(`${form.date}T${form.time}`).toISOString(),
-          durationMinutes: Number(form.duration),
-          attendeeIds: form.attendeeIds,
-          ...place,
+          ...planning,
+          attendeeIds,
+          ...(threeWay && form.client
+            ? { items: [{ clientId: form.client.id, source: 'MANUAL' as const }] }
+            : {}),
         });
         navigate(`/conferences/${created.id}`, { state: { planned: true } });
       }
     } catch (error) {
       setSaving(false);
-      const field = fieldOf(error);
+      const field = apiErrorField(error, API_FIELDS);
       if (field) {
         setErrors({ [field]: errorText(error) });
         document.getElementById(`${ids}-${field}`)?.focus();
@@ -220,13 +208,19 @@ export function PlannerPage() {
       </div>
     );
 
-  const team = invitees.list.filter((p) => p.teamMember);
-  const partners = invitees.list.filter((p) => !p.teamMember);
+  const account = invitees.list.find((p) => p.isClient);
+  const team = invitees.list.filter((p) => p.teamMember && !p.isClient);
+  const partners = invitees.list.filter((p) => !p.teamMember && !p.isClient);
   const person = (p: Invitee) => (
     <li key={p.userId}>
       <CheckboxField
         id={`${ids}-att-${p.userId}`}
-        label={`${p.displayName} (${p.organisationName})`}
+        label={label(p)}
+        hint={
+          threeWay && form.client && p.worksWithClient && !p.isClient
+            ? t('planner.worksWith', { name: form.client.name })
+            : undefined
+        }
         checked={form.attendeeIds.includes(p.userId)}
         onChange={() => toggle('attendeeIds', p.userId)}
       />
@@ -246,7 +240,10 @@ export function PlannerPage() {
             id={`${ids}-teamId`}
             label={t('planner.team')}
             value={form.teamId}
-            onChange={(e) => set('teamId', e.target.value)}
+            onChange={(e) => {
+              set('teamId', e.target.value);
+              set('client', null);
+            }}
           >
             {teams.map((team) => (
               <option key={team.teamId} value={team.teamId}>
@@ -272,61 +269,60 @@ export function PlannerPage() {
             </option>
           ))}
         </SelectField>
-        <TextField
-          id={`${ids}-title`}
-          label={t('planner.titleField')}
-          value={form.title}
-          maxLength={200}
-          error={errors.title}
-          onChange={(e) => set('title', e.target.value)}
-        />
-        <div className="cf-row">
-          <TextField
-            id={`${ids}-date`}
-            type="date"
-            label={repeat ? t('planner.firstDate') : t('planner.date')}
-            value={form.date}
-            error={errors.date}
-            onChange={(e) => set('date', e.target.value)}
-          />
-          <TextField
-            id={`${ids}-time`}
-            type="time"
-            label={t('planner.time')}
-            value={form.time}
-            error={errors.time}
-            onChange={(e) => set('time', e.target.value)}
-          />
-          <TextField
-            id={`${ids}-duration`}
-            type="number"
-            inputMode="numeric"
-            min={5}
-            max={480}
-            label={t('planner.duration')}
-            value={form.duration}
-            error={errors.duration}
-            onChange={(e) => set('duration', e.target.value)}
-          />
-        </div>
-        <TextField
-          id={`${ids}-location`}
-          label={t('planner.location')}
-          hint={t('planner.placeHint')}
-          value={form.location}
-          maxLength={300}
-          error={errors.location}
-          onChange={(e) => set('location', e.target.value)}
-        />
-        <TextField
-          id={`${ids}-videoUrl`}
-          type="url"
-          label={t('planner.videoUrl')}
-          value={form.videoUrl}
-          maxLength={500}
-          error={errors.videoUrl}
-          placeholder="https://"
-          onChange={(e) => set('videoUrl', e.target.value)}
+
+        {threeWay ? (
+          <fieldset
+            className="t-fieldset"
+            aria-describedby={errors.client ? `${ids}-client-error` : undefined}
+          >
+            <legend>{t('planner.client')}</legend>
+            {errors.client ? (
+              <p className="t-field__error" id={`${ids}-client-error`}>
+                {errors.client}
+              </p>
+            ) : null}
+            {form.client ? (
+              <div className="cf-prep-row" id={`${ids}-client`} tabIndex={-1}>
+                <span>
+                  <strong>{form.client.name}</strong>{' '}
+                  <span className="cf-muted">{t('planner.clientOnAgenda')}</span>
+                </span>
+                <button
+                  type="button"
+                  className="t-button t-button--secondary t-button--small"
+                  onClick={() => set('client', null)}
+                >
+                  {t('planner.otherClient')}
+                </button>
+              </div>
+            ) : (
+              <div id={`${ids}-client`} tabIndex={-1}>
+                <p className="t-field__hint">{t('planner.clientHint')}</p>
+                <ClientSearch
+                  teamId={form.teamId}
+                  label={t('prep.search')}
+                  action={(c, name) => (
+                    <button
+                      type="button"
+                      className="t-button t-button--small"
+                      onClick={() => set('client', { id: c.clientId, name })}
+                    >
+                      {t('planner.chooseClient')}
+                      <span className="t-visually-hidden">: {name}</span>
+                    </button>
+                  )}
+                />
+              </div>
+            )}
+          </fieldset>
+        ) : null}
+
+        <PlanningFields
+          idPrefix={ids}
+          values={form}
+          errors={errors}
+          onChange={(field, value) => set(field, value)}
+          dateLabel={repeat ? t('planner.firstDate') : undefined}
         />
 
         {seriesAllowed ? (
@@ -393,6 +389,23 @@ export function PlannerPage() {
             <div role="alert">
               <Alert tone="error">{invitees.error}</Alert>
             </div>
+          ) : null}
+          {threeWay && form.client && !invitees.loading && !invitees.error ? (
+            <>
+              <h2 className="cf-subhead">{t('planner.theClient')}</h2>
+              {account ? (
+                <ul className="cf-checklist">{person(account)}</ul>
+              ) : (
+                <div role="status">
+                  <Alert
+                    tone="info"
+                    title={t('planner.noAccountTitle', { name: form.client.name })}
+                  >
+                    {t('planner.noAccount')}
+                  </Alert>
+                </div>
+              )}
+            </>
           ) : null}
           {team.length ? (
             <>

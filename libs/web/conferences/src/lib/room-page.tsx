@@ -1,20 +1,16 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { ApiError, isAbortError, useApi } from '@tandem/web-data-access';
+import { Link, useLocation, useParams } from 'react-router';
+import { useApi } from '@tandem/web-data-access';
 import { Alert, Progress, useDocumentTitle } from '@tandem/web-ui';
 import { AgendaPrep } from './agenda-prep';
+import { AttachMinutes } from './attach-minutes';
 import { conferencesApi, type AgendaItem, type ConferenceDetail } from './conferences-api';
 import { ItemPanel, itemName } from './item-panel';
 import type { RoomState, RoomStore } from './room-store';
 import { MinutesPdfButton, formatStart, useErrorText } from './shared';
+import { DetailLoadFailure, useConferenceDetail } from './use-conference-detail';
 import { useConferenceRoom } from './use-conference-room';
-
-interface LoadState {
-  loading: boolean;
-  detail: ConferenceDetail | null;
-  error: ApiError | null;
-}
 
 function ConnectionLine({ state }: { state: RoomState }) {
   const { t } = useTranslation('conferences');
@@ -223,34 +219,15 @@ function LiveRoom({
 export function ConferenceRoomPage() {
   const { conferenceId = '' } = useParams();
   const { t, i18n } = useTranslation('conferences');
-  const api = useApi();
-  const errorText = useErrorText();
-  const [load, setLoad] = useState<LoadState>({ loading: true, detail: null, error: null });
   const [reload, setReload] = useState(0);
+  const load = useConferenceDetail(conferenceId, reload);
   const [closedNow, setClosedNow] = useState(false);
+  const cancelledNow = !!(useLocation().state as { cancelled?: boolean } | null)?.cancelled;
   const detail = load.detail;
   const liveWanted =
     !!detail && detail.canJoin && detail.status !== 'CLOSED' && detail.status !== 'CANCELLED';
   const { state, room } = useConferenceRoom(liveWanted ? conferenceId : null);
   useDocumentTitle(detail?.title ?? t('room.title'), t('common:appName'));
-
-  useEffect(() => {
-    const controller = new AbortController();
-    conferencesApi(api)
-      .detail(conferenceId, controller.signal)
-      .then((next) => {
-        setLoad({ loading: false, detail: next, error: null });
-      })
-      .catch((error: unknown) => {
-        if (isAbortError(error)) return;
-        setLoad({
-          loading: false,
-          detail: null,
-          error: error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', String(error)),
-        });
-      });
-    return () => controller.abort();
-  }, [api, conferenceId, reload]);
 
   // Back after a gap: reload the conference and let the room take item views from it.
   const resyncs = state.resyncs;
@@ -284,19 +261,7 @@ export function ConferenceRoomPage() {
     return (
       <div className="cf-page">
         <h1>{t('room.title')}</h1>
-        <div role="alert">
-          <Alert
-            tone="error"
-            title={load.error?.status === 404 ? t('room.notFound') : t('room.loadError')}
-            actions={
-              <Link className="t-button t-button--secondary" to="/conferences">
-                {t('back')}
-              </Link>
-            }
-          >
-            {load.error?.status === 404 ? t('room.notFoundHelp') : errorText(load.error)}
-          </Alert>
-        </div>
+        <DetailLoadFailure error={load.error} />
       </div>
     );
 
@@ -344,18 +309,33 @@ export function ConferenceRoomPage() {
               attendees={detail.attendees}
               drafts={{}}
               room={null}
-            />
+            >
+              {detail.kind === 'ANONYMISED_CASE_DISCUSSION' ? (
+                <AttachMinutes conferenceId={detail.id} item={item} />
+              ) : null}
+            </ItemPanel>
           ))}
         </section>
       ) : null}
 
-      {status === 'CANCELLED' ? <Alert tone="info">{t('room.cancelled')}</Alert> : null}
+      {status === 'CANCELLED' ? (
+        <div role="status">
+          <Alert tone={cancelledNow ? 'success' : 'info'}>
+            {cancelledNow ? t('edit.cancelledNow') : t('room.cancelled')}
+          </Alert>
+        </div>
+      ) : null}
+
+      {detail.canRun && (status === 'PLANNED' || status === 'LIVE') ? (
+        <p>
+          <Link className="t-button t-button--secondary" to={`/conferences/${detail.id}/edit`}>
+            {status === 'PLANNED' ? t('edit.link') : t('edit.linkAttendees')}
+          </Link>
+        </p>
+      ) : null}
 
       {!closed && status !== 'CANCELLED' && detail.canRun ? (
-        <AgendaPrep
-          detail={detail}
-          onChanged={(next) => setLoad({ loading: false, detail: next, error: null })}
-        />
+        <AgendaPrep detail={detail} onChanged={load.setDetail} />
       ) : null}
 
       {liveWanted && !closed ? (

@@ -15,6 +15,13 @@ export function useErrorText() {
   };
 }
 
+/** How a person is named in attendee lists: with their organisation, or as the client. */
+export function usePersonLabel() {
+  const { t } = useTranslation('conferences');
+  return (p: { displayName: string; organisationName: string; isClient: boolean }) =>
+    `${p.displayName} (${p.isClient ? t('edit.theClient') : p.organisationName})`;
+}
+
 export function formatStart(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
     weekday: 'short',

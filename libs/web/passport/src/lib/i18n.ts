@@ -270,6 +270,7 @@ export const passportNl = {
     where: 'Waar: {{place}}',
     video: 'Online: open de link voor het videogesprek',
     who: 'Wie er zijn',
+    you: 'jij',
     agreed: 'Wat er is afgesproken',
     decisions: 'Besluiten',
     actions: 'Wie doet wat',
@@ -279,6 +280,21 @@ export const passportNl = {
     nothingAgreed: 'Er is (nog) niets afgesproken dat met jou is gedeeld.',
     onlyShared:
       'Je ziet alleen wat met jou is gedeeld. Wat de zorg alleen voor de behandeling opschrijft, staat in je dossier bij je behandelaar.',
+    live: {
+      follow: 'Volg het gesprek nu',
+      title: 'Het gesprek nu',
+      connecting: 'Verbinden met het gesprek…',
+      connected: 'Je ziet hier meteen wat er verandert.',
+      offline: 'De verbinding is weg. We proberen het opnieuw; je mist niets.',
+      over: 'Het gesprek is afgelopen. Laad de pagina opnieuw om te zien wat er is afgesproken.',
+      stopped:
+        'Je kunt dit gesprek niet (meer) volgen. Log opnieuw in, of vraag je begeleider of je nog bent uitgenodigd.',
+      now: 'Waar het nu over gaat',
+      notStarted: 'Het gesprek is nog niet begonnen.',
+      noNotes: 'Er is nog niets opgeschreven dat met jou wordt gedeeld.',
+      sofar: 'Wat er tot nu toe is afgesproken',
+      stop: 'Stoppen met volgen',
+    },
   },
 };
 
@@ -546,6 +562,7 @@ export const passportEn: typeof passportNl = {
     where: 'Where: {{place}}',
     video: 'Online: open the link for the video call',
     who: 'Who is there',
+    you: 'you',
     agreed: 'What was agreed',
     decisions: 'Decisions',
     actions: 'Who does what',
@@ -555,6 +572,21 @@ export const passportEn: typeof passportNl = {
     nothingAgreed: 'Nothing that was shared with you has been agreed (yet).',
     onlyShared:
       'You only see what was shared with you. What care writes down only for your treatment is in your file with your clinician.',
+    live: {
+      follow: 'Follow the meeting now',
+      title: 'The meeting now',
+      connecting: 'Connecting to the meeting…',
+      connected: 'You see changes here straight away.',
+      offline: 'The connection dropped. We are trying again; you will not miss anything.',
+      over: 'The meeting has ended. Reload the page to see what was agreed.',
+      stopped:
+        'You cannot follow this meeting (any more). Sign in again, or ask your support worker whether you are still invited.',
+      now: 'What is being discussed now',
+      notStarted: 'The meeting has not started yet.',
+      noNotes: 'Nothing has been written yet that is shared with you.',
+      sofar: 'What has been agreed so far',
+      stop: 'Stop following',
+    },
   },
 };
 

@@ -1,9 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockFetch, type FetchMock } from '@tandem/web-testing';
+import { fakeIo, mockFetch, type FetchMock } from '@tandem/web-testing';
 import { GoalsSection } from './goals/goals-section';
 import { MeetingsSection } from './meetings/meetings-section';
-import { renderPassport, signedIn } from './passport-test-utils';
+import { MONIQUE_ID, renderPassport, signedIn } from './passport-test-utils';
 import { PassportSignInPage } from './sign-in/passport-sign-in-page';
 import { TeamSection } from './team/team-section';
 import { WorkSection } from './work/work-section';
@@ -276,6 +276,12 @@ describe('passport sections', () => {
           organisationName: 'GGZ Rivierenland',
           isClient: false,
         },
+        {
+          userId: 'u-monique',
+          displayName: 'Monique van Dam',
+          organisationName: 'GGZ Rivierenland',
+          isClient: true,
+        },
       ],
     };
     net = mockFetch({
@@ -342,10 +348,104 @@ describe('passport sections', () => {
     const upcoming = await screen.findByRole('region', { name: 'Komende gesprekken' });
     expect(upcoming).toHaveTextContent('Driegesprek werk');
     expect(upcoming).toHaveTextContent('Waar: Gemeentehuis');
+    expect(upcoming).toHaveTextContent('Monique van Dam (jij)');
+    expect(upcoming).toHaveTextContent('Daan Mulder (GGZ Rivierenland)');
     const past = screen.getByRole('region', { name: 'Eerdere gesprekken' });
     expect(past).toHaveTextContent('Monique blijft 16 uur werken.');
     expect(past).toHaveTextContent('Fatima El Amrani: Vrijstelling verlengen');
     expect(past).toHaveTextContent('Vrijstelling sollicitatieplicht loopt door.');
+  });
+});
+
+describe('following a live three-way meeting', () => {
+  let net: FetchMock;
+  afterEach(() => net?.restore());
+
+  it('shows the current topic, the minutes shared with her and what was agreed, read-only', async () => {
+    const meeting = {
+      id: 'm3',
+      kind: 'THREE_WAY_MEETING',
+      title: 'Driegesprek nu',
+      startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      durationMinutes: 45,
+      location: 'Gemeentehuis',
+      videoUrl: null,
+      status: 'LIVE',
+      attendees: [],
+      items: [],
+    };
+    const item = {
+      id: 'i1',
+      position: 1,
+      view: 'IDENTIFIED',
+      clientId: MONIQUE_ID,
+      client: { name: 'Monique van Dam', dateOfBirth: '1981-03-14' },
+      pseudonym: 'K-7F3A',
+      ageBand: '40-49',
+      topic: 'Hoe gaat het werk?',
+      source: 'MANUAL',
+      minutes: {
+        PARTICIPATION: {
+          text: 'De ochtenden gaan goed.',
+          version: 1,
+          updatedAt: null,
+          updatedByName: 'Fatima El Amrani',
+          contributors: [],
+        },
+      },
+      decisions: [],
+      actions: [],
+      readable: ['PARTICIPATION', 'ANONYMISED'],
+      writable: [],
+    };
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': signedIn(),
+      'GET /api/v1/conferences': { body: [meeting] },
+      'GET /api/v1/conferences/m3': { body: meeting },
+    });
+    const live = fakeIo();
+    live.answers['conference:join'] = {
+      ok: true,
+      conferenceId: 'm3',
+      seq: 4,
+      conference: { ...meeting, teamName: 'FACT Noord' },
+      currentItemId: 'i1',
+      attendees: [],
+      items: [item],
+    };
+    const user = userEvent.setup();
+    renderPassport('/passport/meetings', <MeetingsSection />, '/passport/*', true, live.io);
+    const upcoming = await screen.findByRole('region', { name: 'Komende gesprekken' });
+    expect(upcoming).toHaveTextContent('Nu bezig');
+    expect(live.sockets).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Volg het gesprek nu' }));
+    expect(await screen.findByText('Hoe gaat het werk?')).toBeInTheDocument();
+    expect(screen.getByText('De ochtenden gaan goed.')).toBeInTheDocument();
+    expect(live.last().namespace).toBe('/conference');
+    expect(live.last().sent('conference:join')).toEqual([{ conferenceId: 'm3' }]);
+    // Read-only: nothing to type in, nothing sent but the join.
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+
+    act(() =>
+      live.last().serverEmit('conference:event', {
+        conferenceId: 'm3',
+        seq: 5,
+        type: 'decision.added',
+        itemId: 'i1',
+        decision: {
+          id: 'd1',
+          text: 'Monique werkt vier ochtenden.',
+          visibility: 'ALL',
+          decidedBy: 'u-anna',
+          decidedByName: 'Anna de Vries',
+          createdAt: new Date().toISOString(),
+        },
+      }),
+    );
+    expect(await screen.findByText('Monique werkt vier ochtenden.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Stoppen met volgen' }));
+    expect(live.last().disconnected).toBe(true);
+    expect(screen.getByRole('button', { name: 'Volg het gesprek nu' })).toBeInTheDocument();
   });
 });
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Principal } from '@tandem/domain';
-import { AuthProvider, SignedIn } from '@tandem/web-data-access';
+import { AuthProvider, LiveProvider, SignedIn, type LiveConnect } from '@tandem/web-data-access';
 import { commonResources } from '@tandem/web-ui';
 import { createTestI18n, type MockReply } from '@tandem/web-testing';
 import { passportResources } from './i18n';
@@ -28,12 +28,16 @@ export const signedIn = (principal: Principal = monique): MockReply => ({
   body: { accessToken: `token-${principal.userId}`, expiresIn: 900, principal },
 });
 
-/** Renders passport routes for a signed-in client (the refresh call must be mocked). */
+/**
+ * Renders passport routes for a signed-in client (the refresh call must be mocked); `connect`
+ * replaces how sockets are opened (a fake socket.io for the live meeting).
+ */
 export function renderPassport(
   path: string,
   element: ReactNode,
   pattern = '/passport/*',
   onlySignedIn = true,
+  connect?: LiveConnect,
 ) {
   const routes = (
     <Routes>
@@ -46,7 +50,15 @@ export function renderPassport(
     >
       <AuthProvider>
         <MemoryRouter initialEntries={[path]}>
-          {onlySignedIn ? <SignedIn>{routes}</SignedIn> : routes}
+          {connect ? (
+            <LiveProvider connect={connect}>
+              {onlySignedIn ? <SignedIn>{routes}</SignedIn> : routes}
+            </LiveProvider>
+          ) : onlySignedIn ? (
+            <SignedIn>{routes}</SignedIn>
+          ) : (
+            routes
+          )}
         </MemoryRouter>
       </AuthProvider>
     </I18nextProvider>,

@@ -94,18 +94,19 @@ export class ConferencesController {
     action: 'create',
     subject: 'Conference',
     scope:
-      'record: 403 unless care staff of the team; SQL: read Client (partners assigned to clients you may read); staff names only',
+      'record: 403 unless care staff of the team; with clientId 404 unless care staff of that client of the team; SQL: read Client (partners assigned to clients you may read, the client’s own account); names only',
     auditAction: 'SEARCH',
   })
   @ApiOperation({
-    summary: 'People you can invite: the team and partners working with its clients',
+    summary:
+      'People you can invite: the team and partners working with its clients; with clientId also that client (three-way meeting)',
   })
   @ApiOkResponse({ type: [InviteeDto] })
   invitees(
     @CurrentPrincipal() p: Principal,
     @Query() query: InviteesQueryDto,
   ): Promise<InviteeDto[]> {
-    return this.conferences.invitees(p, query.teamId);
+    return this.conferences.invitees(p, query.teamId, query.clientId);
   }
 
   @Get(':id')

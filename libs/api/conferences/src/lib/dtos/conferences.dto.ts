@@ -56,6 +56,14 @@ export class InviteesQueryDto {
   @ApiProperty({ description: 'The organising team' })
   @IsUUID('all', { message: 'teamId must be a UUID' })
   teamId: string;
+
+  @ApiPropertyOptional({
+    description:
+      'For a three-way meeting: a client of the team you are care staff of. Adds the client’s own account (isClient) and marks the partners working with them; 404 unless you are their care staff.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'clientId must be a UUID' })
+  clientId?: string;
 }
 
 export class AgendaItemInputDto {
@@ -434,6 +442,10 @@ export class InviteeDto {
   @ApiProperty({ type: [String] }) roles: string[];
   @ApiProperty({ description: 'Member of the organising team; otherwise a partner' })
   teamMember: boolean;
+  @ApiProperty({ description: 'Works with the client asked about (clientId); false without it' })
+  worksWithClient: boolean;
+  @ApiProperty({ description: 'The client’s own passport account (only with clientId)' })
+  isClient: boolean;
 }
 
 export class ProposalDto {

@@ -106,6 +106,10 @@ export interface InviteeRow {
   roles: string[];
   /** Member of the organising team (else: a partner working with the team's clients). */
   teamMember: boolean;
+  /** Assigned to the client asked about (or the client herself). */
+  worksWithClient: boolean;
+  /** The client's own account (asked for with a client id). */
+  isClient: boolean;
 }
 
 export interface ProposalRow {
@@ -757,21 +761,37 @@ export class ConferencesRepository {
    * (also of partner organisations) with an active assignment to a client of the team the caller
    * may read. Names, organisations and roles only; which client links them is not returned.
    */
-  async invitees(scopeSql: string, params: SqlParams, teamId: string): Promise<InviteeRow[]> {
+  /**
+   * The team and the partners working with its clients; with `clientId` (a client of the team the
+   * caller reads) also that client's own active account, for a three-way meeting about them.
+   */
+  async invitees(
+    scopeSql: string,
+    params: SqlParams,
+    teamId: string,
+    clientId: string | null = null,
+  ): Promise<InviteeRow[]> {
     const team = params.add(teamId);
+    const client = params.add(clientId);
     return this.db.query(
       `WITH ids AS (
-         SELECT tm.user_id, true AS member FROM team_members tm WHERE tm.team_id = ${team}
+         SELECT tm.user_id, true AS member, false AS with_client, false AS is_client
+         FROM team_members tm WHERE tm.team_id = ${team}
          UNION ALL
-         SELECT ca.user_id, false FROM client_assignments ca JOIN clients c ON c.id = ca.client_id
+         SELECT ca.user_id, false, ca.client_id = ${client}::uuid, false
+         FROM client_assignments ca JOIN clients c ON c.id = ca.client_id
          WHERE ${scopeSql} AND c.team_id = ${team} AND ca.ended_at IS NULL
+         UNION ALL
+         SELECT cu.id, false, true, true FROM users cu JOIN clients c ON c.id = cu.client_id
+         WHERE ${scopeSql} AND c.team_id = ${team} AND c.id = ${client}::uuid
        )
        SELECT u.id AS "userId", u.display_name AS "displayName", o.name AS "organisationName", u.roles,
-              bool_or(ids.member) AS "teamMember"
+              bool_or(ids.member) AS "teamMember", coalesce(bool_or(ids.with_client), false) AS "worksWithClient",
+              bool_or(ids.is_client) AS "isClient"
        FROM ids JOIN users u ON u.id = ids.user_id JOIN organisations o ON o.id = u.organisation_id
-       WHERE u.active AND u.client_id IS NULL
+       WHERE u.active AND (u.client_id IS NULL OR u.client_id = ${client}::uuid)
        GROUP BY u.id, u.display_name, o.name, u.roles
-       ORDER BY bool_or(ids.member) DESC, o.name, u.display_name LIMIT 500`,
+       ORDER BY bool_or(ids.is_client) DESC, bool_or(ids.member) DESC, o.name, u.display_name LIMIT 500`,
       params.values,
     );
   }

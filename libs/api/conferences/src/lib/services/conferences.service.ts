@@ -401,16 +401,61 @@ export class ConferencesService {
     return this.detail(principal, id, 'UPDATE');
   }
 
-  /** Who the caller may invite to a conference of the team (care staff of the team only). */
-  async invitees(principal: Principal, teamId: string): Promise<InviteeDto[]> {
+  /**
+   * Who the caller may invite to a conference of the team (care staff of the team only). With a
+   * client (three-way meeting): only for care staff of that client of the team, otherwise not
+   * found; the answer then holds the client's own account, and the access is logged for them.
+   */
+  async invitees(principal: Principal, teamId: string, clientId?: string): Promise<InviteeDto[]> {
+    if (clientId) {
+      const [client] = await this.repo.clientBasics([clientId]);
+      const viewer = await this.access.viewer(principal);
+      if (
+        !client ||
+        client.teamId !== teamId ||
+        !viewer.facts({ clientId: client.id, teamId: client.teamId }).careOfClient
+      ) {
+        // The refusal is logged against the client asked about (the interceptor marks it DENIED).
+        this.audit.add(principal, {
+          objectType: 'Client',
+          objectId: clientId,
+          clientId,
+          action: 'SEARCH',
+          basis: 'NONE',
+          details: { purpose: 'three-way meeting invitees' },
+        });
+        throw notFound('client');
+      }
+    }
     if (!(await this.authz.can(principal, 'create', 'Conference', { teamId, attendeeIds: [] })))
       throw forbidden(
         'Only care staff of a team plan its conferences. Choose a team you work in as a care professional.',
       );
     const params = new SqlParams();
     const scope = await this.authz.scope(principal, 'read', 'Client', params);
-    const rows = await this.repo.invitees(scope, params, teamId);
-    return rows.map((r) => ({ ...r, teamMember: !!r.teamMember }));
+    const rows = await this.repo.invitees(scope, params, teamId, clientId ?? null);
+    const result = rows.map((r) => ({
+      ...r,
+      teamMember: !!r.teamMember,
+      worksWithClient: !!r.worksWithClient,
+      isClient: !!r.isClient,
+    }));
+    if (clientId) {
+      const basis = await this.authz.basisFor(principal, clientId, teamId);
+      this.audit.add(principal, {
+        objectType: 'Client',
+        objectId: clientId,
+        clientId,
+        action: 'SEARCH',
+        basis: basis.basis,
+        consentIds: basis.consentIds,
+        details: {
+          purpose: 'three-way meeting invitees',
+          clientAccount: result.some((r) => r.isClient),
+        },
+      });
+    }
+    return result;
   }
 
   /** Clients proposed for the agenda: on the board, new referrals, and any registered sources. */

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatDay, useDocumentTitle } from '@tandem/web-ui';
+import { formatDateTime, useDocumentTitle } from '@tandem/web-ui';
 import type { ConferenceDetail } from '../passport-api';
 import { LoadView, useLoad, usePassportApi } from '../use-load';
+import { Agreed } from './agreed';
+import { LiveMeeting } from './live-meeting';
 
 function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
   const { t, i18n } = useTranslation('passport');
   const titleId = `passport-meeting-${meeting.id}`;
-  const decisions = meeting.items.flatMap((i) => i.decisions);
-  const actions = meeting.items.flatMap((i) => i.actions);
-  const notes = meeting.items
-    .flatMap((i) => [i.minutes.PARTICIPATION?.text, i.minutes.ANONYMISED?.text])
-    .filter((text): text is string => !!text?.trim());
+  const agreed = meeting.items.some((i) => i.decisions.length || i.actions.length);
   const past = new Date(meeting.startsAt).getTime() < now || meeting.status === 'CLOSED';
+  const cancelled = meeting.status === 'CANCELLED';
   return (
     <li className="t-card passport-card">
       <article aria-labelledby={titleId} className="passport-goal">
@@ -29,7 +28,7 @@ function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
           })}
         </p>
         {meeting.location ? <p>{t('meetings.where', { place: meeting.location })}</p> : null}
-        {meeting.videoUrl && !past ? (
+        {meeting.videoUrl && !past && !cancelled ? (
           <p>
             <a href={meeting.videoUrl} target="_blank" rel="noreferrer">
               {t('meetings.video')}
@@ -40,62 +39,15 @@ function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
         <ul className="passport-list">
           {meeting.attendees.map((a) => (
             <li key={a.userId}>
-              {a.displayName} ({a.organisationName})
+              {a.displayName} ({a.isClient ? t('meetings.you') : a.organisationName})
             </li>
           ))}
         </ul>
-        {past || decisions.length || actions.length ? (
+        {meeting.status === 'LIVE' ? <LiveMeeting conferenceId={meeting.id} /> : null}
+        {meeting.status !== 'LIVE' && !cancelled && (past || agreed) ? (
           <>
             <h4>{t('meetings.agreed')}</h4>
-            {decisions.length || actions.length || notes.length ? (
-              <>
-                {decisions.length ? (
-                  <>
-                    <p>
-                      <strong>{t('meetings.decisions')}</strong>
-                    </p>
-                    <ul className="passport-list">
-                      {decisions.map((d) => (
-                        <li key={d.id}>{d.text}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {actions.length ? (
-                  <>
-                    <p>
-                      <strong>{t('meetings.actions')}</strong>
-                    </p>
-                    <ul className="passport-list">
-                      {actions.map((a) => (
-                        <li key={a.id}>
-                          {t('meetings.action', {
-                            owner: a.ownerName,
-                            text: a.text,
-                            date: formatDay(a.dueOn, i18n.language),
-                          })}
-                          {a.status === 'DONE' ? ` (${t('meetings.actionDone')})` : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {notes.length ? (
-                  <>
-                    <p>
-                      <strong>{t('meetings.notes')}</strong>
-                    </p>
-                    {notes.map((text, i) => (
-                      <p key={i} className="passport-quote">
-                        {text}
-                      </p>
-                    ))}
-                  </>
-                ) : null}
-              </>
-            ) : (
-              <p>{t('meetings.nothingAgreed')}</p>
-            )}
+            <Agreed items={meeting.items} />
           </>
         ) : null}
       </article>
