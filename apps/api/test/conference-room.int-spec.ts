@@ -628,6 +628,11 @@ describe('case conferences: the live room', () => {
     );
 
     // Anonymised minutes only on request, by care staff.
+    const itemOf = async (userKey: string) =>
+      (
+        await t.request('GET', `/api/v1/conferences/${id}`, { token: await t.tokenFor(userKey) })
+      ).body.items.find((i: { id: string }) => i.id === itemId);
+    expect((await itemOf('keyworker')).attachedToFile).toBe(false);
     const kmAttach = await t.request('POST', `/api/v1/conferences/${id}/items/${itemId}/attach`, {
       token: await t.tokenFor('klantmanager'),
       body: { clientId: monique.id, domain: 'PARTICIPATION' },
@@ -638,6 +643,11 @@ describe('case conferences: the live room', () => {
       body: { clientId: monique.id, domain: 'TREATMENT' },
     });
     expect(attach.status).toBe(201);
+    // Everyone now sees that it is in a file, not which one.
+    expect((await itemOf('keyworker')).attachedToFile).toBe(true);
+    const kmItem = await itemOf('klantmanager');
+    expect(kmItem.attachedToFile).toBe(true);
+    expect(JSON.stringify(kmItem)).not.toContain(attach.body.noteId);
     const twice = await t.request('POST', `/api/v1/conferences/${id}/items/${itemId}/attach`, {
       token: await t.tokenFor('keyworker'),
       body: { clientId: monique.id, domain: 'TREATMENT' },

@@ -79,6 +79,8 @@ export interface AgendaItem {
   ageBand: string;
   topic?: string;
   source: ItemSource;
+  /** The anonymised minutes are already in a client's file (which one is not said). */
+  attachedToFile: boolean;
   minutes: Partial<Record<Section, Minutes>>;
   decisions: Decision[];
   actions: ActionItem[];

@@ -96,6 +96,7 @@ const anonymisedItem: AgendaItem = {
   pseudonym: 'Cliënt K-7F3A',
   ageBand: '40-49',
   source: 'MANUAL',
+  attachedToFile: false,
   minutes: {
     ANONYMISED: { text: '', version: 0, updatedAt: null, updatedByName: null, contributors: [] },
   },
@@ -1065,6 +1066,25 @@ describe('case conferences in the browser', () => {
       expect(
         await screen.findByText(/Dit verslag is al aan een dossier gekoppeld/),
       ).toBeInTheDocument();
+    });
+
+    it('says so instead of offering the action when the minutes are already in a file', async () => {
+      net = mockFetch({
+        'POST /api/v1/auth/refresh': signedInAs(sanne),
+        'GET /api/v1/conferences/c1': {
+          body: {
+            ...closedDiscussion(),
+            items: closedDiscussion().items.map((i) => ({ ...i, attachedToFile: true })),
+          },
+        },
+      });
+      renderAt('/conferences/c1');
+      expect(
+        await screen.findByText(/Dit verslag zonder naam staat al in een dossier/),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Aan dossier koppelen' }),
+      ).not.toBeInTheDocument();
     });
 
     it('does not show the action to a partner, on another kind of meeting, or without anonymised minutes', async () => {

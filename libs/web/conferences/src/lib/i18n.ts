@@ -327,6 +327,8 @@ export const conferencesNl = {
     intro:
       'Het verslag zonder naam komt niet vanzelf in een dossier. Koppel het aan het dossier van je eigen cliënt als dat nodig is.',
     button: 'Aan dossier koppelen',
+    already:
+      'Dit verslag zonder naam staat al in een dossier. Het kan maar één keer per agendapunt worden gekoppeld.',
     search: 'Zoek je cliënt',
     choose: 'Deze cliënt kiezen',
     otherClient: 'Andere cliënt kiezen',
@@ -692,6 +694,8 @@ export const conferencesEn: typeof conferencesNl = {
     intro:
       'Anonymised minutes are never put into a file automatically. Attach them to your own client’s file when needed.',
     button: 'Attach to a file',
+    already:
+      'These anonymised minutes are already in a file. They can be attached only once per agenda item.',
     search: 'Find your client',
     choose: 'Choose this client',
     otherClient: 'Choose another client',

@@ -16,6 +16,7 @@ function item(overrides: Partial<AgendaItem> = {}): AgendaItem {
     ageBand: '40-49',
     topic: 'Werkervaringsplaats',
     source: 'MANUAL',
+    attachedToFile: false,
     minutes: {
       PARTICIPATION: {
         text: 'Eerste zin. Tweede zin.',

@@ -418,6 +418,11 @@ export class AgendaItemDto {
   @ApiPropertyOptional() topic?: string;
   @ApiProperty({ enum: SOURCES }) source: ItemSource;
   @ApiProperty({
+    description:
+      'The anonymised minutes were attached to a client file (once per item; which file is not said)',
+  })
+  attachedToFile: boolean;
+  @ApiProperty({
     description: 'Minutes per section you may read (TREATMENT, PARTICIPATION, ANONYMISED)',
     additionalProperties: { $ref: '#/components/schemas/MinutesDto' },
   })

@@ -134,7 +134,8 @@ const SELECT_CONFERENCE = `
 const SELECT_ITEM = `
   SELECT i.id, i.conference_id AS "conferenceId", i.position, i.client_id AS "clientId", c.team_id AS "teamId",
          c.first_name AS "firstName", c.last_name AS "lastName", to_char(c.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
-         i.pseudonym, i.age_band AS "ageBand", i.topic, i.source, i.withdrawn_at IS NOT NULL AS withdrawn
+         i.pseudonym, i.age_band AS "ageBand", i.topic, i.source, i.withdrawn_at IS NOT NULL AS withdrawn,
+         i.attached_note_id IS NOT NULL AS "attachedToFile"
   FROM conference_items i LEFT JOIN clients c ON c.id = i.client_id`;
 
 interface ItemBaseRow {
@@ -151,6 +152,7 @@ interface ItemBaseRow {
   topic: string;
   source: ItemSource;
   withdrawn: boolean;
+  attachedToFile: boolean;
 }
 
 const SELECT_TASK = `
@@ -553,6 +555,7 @@ export class ConferencesRepository {
       topic: b.topic,
       source: b.source,
       withdrawn: b.withdrawn,
+      attachedToFile: b.attachedToFile,
       minutes: Object.fromEntries(
         minutes
           .filter((x) => x.itemId === b.id)

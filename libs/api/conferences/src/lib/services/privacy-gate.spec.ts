@@ -132,6 +132,7 @@ describe('conference privacy gating', () => {
     topic: 'Monique: vrijstelling sollicitatieplicht bespreken',
     source: 'BOARD',
     withdrawn: false,
+    attachedToFile: false,
     minutes: {
       TREATMENT: {
         text: 'Depressie met psychotische kenmerken in remissie',

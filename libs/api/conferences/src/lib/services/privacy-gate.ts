@@ -177,6 +177,8 @@ export interface ItemRecord {
   topic: string;
   source: ItemSource;
   withdrawn: boolean;
+  /** Its anonymised minutes were attached to a client's file (once per item). */
+  attachedToFile: boolean;
   minutes: Partial<Record<Section, MinutesRecord>>;
   decisions: DecisionRecord[];
   actions: ActionRecord[];
@@ -194,6 +196,8 @@ export interface ItemPayload {
   /** The question for the meeting: in the identified view, or for an anonymised discussion's item. */
   topic?: string;
   source: ItemSource;
+  /** The anonymised minutes are already in a file (which one is not said). */
+  attachedToFile: boolean;
   minutes: Partial<Record<Section, MinutesRecord>>;
   decisions: DecisionRecord[];
   actions: ActionRecord[];
@@ -229,6 +233,7 @@ export function itemPayload(item: ItemRecord, access: ItemAccess): ItemPayload {
     pseudonym: item.pseudonym,
     ageBand: item.ageBand,
     source: item.source,
+    attachedToFile: item.attachedToFile,
     minutes,
     decisions: visible(item.decisions).map((d) => ({ ...d })),
     actions: visible(item.actions).map((a) => ({ ...a })),
