@@ -176,19 +176,15 @@ export class AuthService {
    * HTTP and by the socket handshake alike.
    */
   async principalForToken(payload: AccessTokenPayload): Promise<Principal | null> {
-    const rows: { last_seen_at: Date }[] = await this.db.query(
-      `SELECT s.last_seen_at FROM auth_sessions s
-       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
-         AND s.last_seen_at > now() - make_interval(mins => $3)`,
-      [payload.sid, payload.sub, this.config.SESSION_IDLE_MINUTES],
-    );
-    if (!rows[0]) return null;
-    if (Date.now() - rows[0].last_seen_at.getTime() > 60_000) {
+    // One statement: the session's liveness and the principal (this runs on every request).
+    const found = await this.loadPrincipal(payload.sub, payload.sid, true);
+    if (!found) return null;
+    if (found.lastSeenAt && Date.now() - found.lastSeenAt.getTime() > 60_000) {
       await this.db.query('UPDATE auth_sessions SET last_seen_at = now() WHERE id = $1', [
         payload.sid,
       ]);
     }
-    return this.principalFor(payload.sub, payload.sid);
+    return found.principal;
   }
 
   async verifyAccessToken(token: string): Promise<Principal | null> {
@@ -244,6 +240,18 @@ export class AuthService {
   }
 
   private async principalFor(userId: string, sessionId: string): Promise<Principal | null> {
+    return (await this.loadPrincipal(userId, sessionId, false))?.principal ?? null;
+  }
+
+  /**
+   * The active user with organisation and teams; with `checkSession`, only while the session is
+   * alive (not signed out, not expired, not idle too long), in the same statement.
+   */
+  private async loadPrincipal(
+    userId: string,
+    sessionId: string,
+    checkSession: boolean,
+  ): Promise<{ principal: Principal; lastSeenAt: Date | null } | null> {
     const rows: {
       id: string;
       email: string;
@@ -255,29 +263,40 @@ export class AuthService {
       organisation_name: string;
       organisation_type: Principal['organisationType'];
       teams: Principal['teams'];
+      last_seen_at: Date | null;
     }[] = await this.db.query(
       `SELECT u.id, u.email, u.display_name, u.roles, u.client_id, u.locale, u.organisation_id,
               o.name AS organisation_name, o.type AS organisation_type,
               COALESCE((SELECT json_agg(json_build_object('teamId', t.id, 'teamName', t.name, 'teamType', t.type, 'role', tm.role) ORDER BY t.name)
-                        FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.user_id = u.id), '[]'::json) AS teams
+                        FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.user_id = u.id), '[]'::json) AS teams,
+              ${checkSession ? 's.last_seen_at' : 'NULL::timestamptz AS last_seen_at'}
        FROM users u JOIN organisations o ON o.id = u.organisation_id
+       ${
+         checkSession
+           ? `JOIN auth_sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()
+                AND s.last_seen_at > now() - make_interval(mins => $3)`
+           : ''
+       }
        WHERE u.id = $1 AND u.active`,
-      [userId],
+      checkSession ? [userId, sessionId, this.config.SESSION_IDLE_MINUTES] : [userId],
     );
     const r = rows[0];
     if (!r) return null;
     return {
-      userId: r.id,
-      sessionId,
-      displayName: r.display_name,
-      email: r.email,
-      organisationId: r.organisation_id,
-      organisationName: r.organisation_name,
-      organisationType: r.organisation_type,
-      roles: r.roles,
-      teams: r.teams,
-      clientId: r.client_id,
-      locale: r.locale,
+      lastSeenAt: r.last_seen_at,
+      principal: {
+        userId: r.id,
+        sessionId,
+        displayName: r.display_name,
+        email: r.email,
+        organisationId: r.organisation_id,
+        organisationName: r.organisation_name,
+        organisationType: r.organisation_type,
+        roles: r.roles,
+        teams: r.teams,
+        clientId: r.client_id,
+        locale: r.locale,
+      },
     };
   }
 
