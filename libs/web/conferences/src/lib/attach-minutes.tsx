@@ -40,13 +40,6 @@ export function AttachMinutes({ conferenceId, item }: { conferenceId: string; it
   const [error, setError] = useState<string | null>(null);
 
   if (!careTeams.length || !item.minutes.ANONYMISED?.text.trim()) return null;
-  if (item.attachedToFile && step.at !== 'done')
-    return (
-      <div className="cf-attach" role="group" aria-labelledby={`${ids}-h`}>
-        <h4 id={`${ids}-h`}>{t('attach.title')}</h4>
-        <p className="cf-muted">{t('attach.already')}</p>
-      </div>
-    );
 
   const choose = async (clientId: string, name: string) => {
     setError(null);
@@ -83,7 +76,9 @@ export function AttachMinutes({ conferenceId, item }: { conferenceId: string; it
   return (
     <div className="cf-attach" aria-labelledby={`${ids}-h`} role="group">
       <h4 id={`${ids}-h`}>{t('attach.title')}</h4>
-      {step.at === 'closed' ? (
+      {step.at === 'closed' && item.attachedToFile ? (
+        <p className="cf-muted">{t('attach.already')}</p>
+      ) : step.at === 'closed' ? (
         <>
           <p className="cf-muted">{t('attach.intro')}</p>
           <button

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { inWriteUnit, outsideWriteUnit } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
 import type { AuditFact } from './audit-trail';
@@ -65,7 +65,6 @@ export class AccessLogService {
     outcome: 'ALLOWED' | 'DENIED',
     facts: AuditFact[],
     origin: AccessOrigin,
-    manager?: EntityManager,
   ): Promise<void> {
     const rows = facts.map((f) => [
       principal?.userId ?? null,
@@ -88,8 +87,8 @@ export class AccessLogService {
       JSON.stringify(f.details ?? {}),
     ]);
     if (!rows.length) return;
-    if (manager || inWriteUnit()) {
-      await (manager ?? this.db.manager).query(insertSql(rows.length), rows.flat());
+    if (inWriteUnit()) {
+      await this.db.query(insertSql(rows.length), rows.flat());
       return;
     }
     await new Promise<void>((resolve, reject) => {

@@ -1,20 +1,14 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  HttpException,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Observable, catchError, defer, from, lastValueFrom, mergeMap, throwError } from 'rxjs';
+import { Observable, defer, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import {
   POLICY_KEY,
   PolicyDescription,
-  isDatabaseUnavailable,
   isIdempotentReplay,
+  problemOf,
   runInWriteUnit,
 } from '@tandem/api-core';
 import type { Principal } from '@tandem/domain';
@@ -99,34 +93,21 @@ export class AuditInterceptor implements NestInterceptor {
     };
     const denied = async (error: unknown) => {
       const recorded = this.trail.take(principal);
-      // The status the caller gets (see AllExceptionsFilter).
-      const status =
-        error instanceof HttpException
-          ? error.getStatus()
-          : isDatabaseUnavailable(error)
-            ? 503
-            : 500;
       const base = recorded[0] ?? fallback();
+      // The status the caller gets (the same mapping as the exception filter).
+      const status = problemOf(error).statusCode;
       const fact: AuditFact = { ...base, details: { ...(base.details ?? {}), status } };
       await this.log.write(principal, 'DENIED', [fact], origin);
     };
+    const handle = async () =>
+      allowed(await lastValueFrom(next.handle(), { defaultValue: undefined }));
 
-    if (!WRITES.has(request.method)) {
-      return next.handle().pipe(
-        mergeMap((result) => from(allowed(result))),
-        catchError((error: unknown) =>
-          from(denied(error)).pipe(mergeMap(() => throwError(() => error))),
-        ),
-      );
-    }
-    // A write: the change, its access-log entry (and an idempotency key with the response) commit
-    // together in one write unit. When anything fails, all of it is rolled back first and the
-    // refusal is then logged on its own.
+    // A write runs in one write unit: the change, its access-log entry (and an idempotency key
+    // with the response) commit together. When anything fails, all of it is rolled back first and
+    // the refusal is then logged on its own.
     return defer(async () => {
       try {
-        return await runInWriteUnit(this.db, async () =>
-          allowed(await lastValueFrom(next.handle(), { defaultValue: undefined })),
-        );
+        return WRITES.has(request.method) ? await runInWriteUnit(this.db, handle) : await handle();
       } catch (error) {
         await denied(error);
         throw error;

@@ -100,7 +100,6 @@ export async function runInWriteUnit<T>(ds: DataSource, work: () => Promise<T>):
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
   } finally {
-    unit.open = false;
     await runner.release().catch(() => undefined);
   }
 }

@@ -59,7 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const body = this.toProblem(exception, request);
+    const body = problemOf(exception);
     if (body.statusCode >= 500) {
       // Error messages can quote values from the request or the database (names, e-mail
       // addresses): log the error's kind, the database error code and the stack frames only.
@@ -80,68 +80,72 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', '2');
     void reply.status(body.statusCode).send(body);
   }
+}
 
-  private toProblem(exception: unknown, _request: FastifyRequest): ProblemBody {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      if (typeof response === 'object' && response !== null && 'code' in response) {
-        return response as ProblemBody;
-      }
-      const message =
-        typeof response === 'string'
-          ? response
-          : Array.isArray((response as { message?: unknown }).message)
-            ? (response as { message: string[] }).message.join('; ')
-            : String((response as { message?: unknown }).message ?? exception.message);
-      return { statusCode: status, code: DEFAULT_CODES[status] ?? 'ERROR', message };
+/**
+ * The problem (status, code, message) an error becomes in the response; the access log records the
+ * same status for a refused or failed request.
+ */
+export function problemOf(exception: unknown): ProblemBody {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'object' && response !== null && 'code' in response) {
+      return response as ProblemBody;
     }
-    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
-    if (
-      typeof fastifyError?.statusCode === 'number' &&
-      fastifyError.statusCode >= 400 &&
-      fastifyError.statusCode < 500
-    ) {
-      // Fastify's own client errors: malformed JSON, body too large, wrong content type.
-      const status = fastifyError.statusCode;
-      const message =
-        fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-        /JSON/.test(fastifyError.message ?? '')
-          ? 'The request body is not valid JSON. Check quotes, commas and brackets.'
-          : (fastifyError.message ?? 'Bad request');
-      return { statusCode: status, code: DEFAULT_CODES[status] ?? 'BAD_REQUEST', message };
-    }
-    if (exception instanceof QueryFailedError) {
-      const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } })
-        .driverError?.code;
-      if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
-        return {
-          statusCode: HttpStatus.BAD_REQUEST,
-          code: 'BAD_REQUEST',
-          message: 'A value in the request has the wrong format.',
-        };
-      }
-      if (pgCode === '23505') {
-        return {
-          statusCode: HttpStatus.CONFLICT,
-          code: 'CONFLICT',
-          message: 'This record already exists.',
-        };
-      }
-    }
-    if (isDatabaseUnavailable(exception)) {
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? (response as { message: string[] }).message.join('; ')
+          : String((response as { message?: unknown }).message ?? exception.message);
+    return { statusCode: status, code: DEFAULT_CODES[status] ?? 'ERROR', message };
+  }
+  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+  if (
+    typeof fastifyError?.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    // Fastify's own client errors: malformed JSON, body too large, wrong content type.
+    const status = fastifyError.statusCode;
+    const message =
+      fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      /JSON/.test(fastifyError.message ?? '')
+        ? 'The request body is not valid JSON. Check quotes, commas and brackets.'
+        : (fastifyError.message ?? 'Bad request');
+    return { statusCode: status, code: DEFAULT_CODES[status] ?? 'BAD_REQUEST', message };
+  }
+  if (exception instanceof QueryFailedError) {
+    const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError
+      ?.code;
+    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
       return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'DATABASE_UNAVAILABLE',
-        message:
-          'The database cannot be reached at the moment; nothing was saved by this request unless it says otherwise. Try again in a few seconds.',
+        statusCode: HttpStatus.BAD_REQUEST,
+        code: 'BAD_REQUEST',
+        message: 'A value in the request has the wrong format.',
       };
     }
+    if (pgCode === '23505') {
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: 'CONFLICT',
+        message: 'This record already exists.',
+      };
+    }
+  }
+  if (isDatabaseUnavailable(exception)) {
     return {
-      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: 'INTERNAL',
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'DATABASE_UNAVAILABLE',
       message:
-        'Something went wrong on our side. Try again; if it keeps happening, contact your functional administrator.',
+        'The database cannot be reached at the moment; nothing was saved by this request unless it says otherwise. Try again in a few seconds.',
     };
   }
+  return {
+    statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: 'INTERNAL',
+    message:
+      'Something went wrong on our side. Try again; if it keeps happening, contact your functional administrator.',
+  };
 }
