@@ -12,7 +12,7 @@ import { AuthService } from '@tandem/api-auth';
 import { AuthzService, SqlParams } from '@tandem/api-authz';
 import { ClientsRepository } from '@tandem/api-caseload';
 import { NotesRepository } from '@tandem/api-notes';
-import { EmbeddedPostgres, hashPassword, loadConfig } from '@tandem/api-core';
+import { EmbeddedPostgres, hashPassword, loadConfig, runInWriteUnit } from '@tandem/api-core';
 import { DEMO_PASSWORD, dataSourceOptions, runMigrations } from '@tandem/api-data-access';
 import type { Principal } from '@tandem/domain';
 // The benchmark measures the real application, booted exactly as the API's own tests boot it.
@@ -466,9 +466,10 @@ describe('region benchmark', () => {
       micro.accessLog.asyncCommit = (
         await measure(
           () =>
-            appDb.transaction(async (m) => {
-              await m.query('SET LOCAL synchronous_commit = off');
-              await accessLog.write(regie.principal, 'ALLOWED', [fact], origin, m);
+            // In a write unit the entry joins the unit's transaction, as for an HTTP write.
+            runInWriteUnit(appDb, async () => {
+              await appDb.query('SET LOCAL synchronous_commit = off');
+              await accessLog.write(regie.principal, 'ALLOWED', [fact], origin);
             }),
           200,
           20,
