@@ -295,3 +295,40 @@ export async function checkPage(page: Page, screenshotName: string): Promise<voi
   await expectNoHorizontalOverflow(page);
   await screenshot(page, screenshotName);
 }
+
+/**
+ * Searches the caseload in a client search ("Zoek een cliënt van het team") the way a user
+ * does, once the page has finished loading, and waits for the API's answer. When the search does
+ * not come back with the client, the error says what happened (no request, a refusal, no match)
+ * and what the page showed, instead of a bare timeout on the next click.
+ */
+export async function searchTeamClient(
+  page: Page,
+  query: string,
+  expectName: string,
+  label = 'Zoek een cliënt van het team',
+) {
+  await spinnersGone(page);
+  const field = page.getByLabel(label);
+  await field.fill(query);
+  const answered = page
+    .waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/caseload' && r.request().method() === 'GET',
+      { timeout: 20_000 },
+    )
+    .catch(() => null);
+  await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  const response = await answered;
+  const problem = !response
+    ? `no caseload search was sent (the field held "${await field.inputValue()}")`
+    : response.status() !== 200
+      ? `the caseload search answered ${response.status()}: ${await response.text()}`
+      : !(await response.text()).includes(expectName)
+        ? `the caseload search did not find ${expectName}`
+        : null;
+  if (problem) {
+    await screenshot(page, 'failed-client-search.png');
+    const shown = await page.getByRole('main').innerText();
+    throw new Error(`Searching "${query}": ${problem}. The page showed:\n${shown}`);
+  }
+}

@@ -12,6 +12,7 @@ import {
   signedInStaffPage,
   spinnersGone,
   useTandemInChromium,
+  searchTeamClient,
 } from './browser';
 
 // Issue 5, planning in the browser: the key worker plans a three-way meeting (driegesprek) with
@@ -52,8 +53,7 @@ describe('Planning a three-way meeting in Chromium', () => {
     await sanne.waitForURL(/\/conferences\/new$/);
     await sanne.getByLabel('Soort overleg').selectOption('THREE_WAY_MEETING');
     await sanne.getByRole('group', { name: 'Over welke cliënt' }).waitFor();
-    await sanne.getByLabel('Zoek een cliënt van het team').fill('Monique');
-    await sanne.getByRole('button', { name: 'Zoeken' }).click();
+    await searchTeamClient(sanne, 'Monique', 'Monique');
     await sanne.getByRole('button', { name: /^Kiezen\W+Monique van Dam$/ }).click();
     // Her own account is offered and ticked; the partners working with her are marked.
     await sanne.getByLabel('Monique van Dam (cliënt)').and(sanne.locator(':checked')).waitFor();
@@ -135,6 +135,130 @@ describe('Planning a three-way meeting in Chromium', () => {
     expect(await card.textContent()).toContain('Gaat niet door');
     expect(await meetingCard('Komende gesprekken').count()).toBe(0);
     await screenshot(monique, 'passport-meeting-cancelled.png');
+    expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+
+  /** Plans a meeting through the API as the key worker, with Monique on the agenda. */
+  async function planWithMonique(kind: string, title: string, topic: string) {
+    const token = await apiToken(tandem.server.url, KEY_WORKER);
+    const found = await apiRequest(tandem.server.url, token, 'GET', '/caseload?q=Monique');
+    const { clientId, teamId } = found.body.items[0] as { clientId: string; teamId: string };
+    const invitees = await apiRequest(
+      tandem.server.url,
+      token,
+      'GET',
+      `/conferences/invitees?teamId=${teamId}` +
+        (kind === 'THREE_WAY_MEETING' ? `&clientId=${clientId}` : ''),
+    );
+    const people = invitees.body as { userId: string; displayName: string; isClient?: boolean }[];
+    const attendeeIds = people
+      .filter((p) => p.isClient || p.displayName === 'Anna de Vries')
+      .map((p) => p.userId);
+    expect(attendeeIds).toHaveLength(kind === 'THREE_WAY_MEETING' ? 2 : 1);
+    const created = await apiRequest(tandem.server.url, token, 'POST', '/conferences', {
+      teamId,
+      kind,
+      title,
+      startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      durationMinutes: 45,
+      location: 'Gemeentehuis Rivierstad',
+      attendeeIds,
+      items: [{ clientId, source: 'MANUAL', topic }],
+    });
+    expect(created.status).toBe(201);
+    return { id: created.body.id as string, clientId, token };
+  }
+
+  const LIVE_TITLE = 'Driegesprek nu (live-browsertest)';
+  const LIVE_TOPIC = 'Hoe gaan de eerste weken op het werk?';
+  const DECISION = 'Monique werkt de komende maand vier ochtenden per week.';
+
+  it('lets Monique open a meeting that starts soon and follow it live from her passport', async () => {
+    const planned = await planWithMonique('THREE_WAY_MEETING', LIVE_TITLE, LIVE_TOPIC);
+    await monique.reload();
+    await monique.getByRole('heading', { level: 1, name: 'Mijn gesprekken' }).waitFor();
+    await spinnersGone(monique);
+    const card = monique
+      .getByRole('region', { name: 'Komende gesprekken' })
+      .getByRole('article', { name: LIVE_TITLE });
+    await card.getByRole('button', { name: 'Alvast meekijken' }).click();
+    await card.getByText('Het gesprek is nog niet begonnen.').waitFor();
+    expect(await card.textContent()).not.toContain(LIVE_TOPIC);
+
+    // The key worker opens the topic: Monique sees it begin without reloading her page.
+    await sanne.goto(`${tandem.server.url}conferences/${planned.id}`);
+    await sanne.getByText('Live: je ziet wijzigingen meteen.').waitFor();
+    await sanne.getByRole('button', { name: 'Dit punt nu bespreken' }).click();
+    await card.getByText(LIVE_TOPIC).waitFor({ timeout: 5000 });
+    await card.getByText('Nu bezig').waitFor();
+
+    // A decision by the regiebehandelaar reaches her as it is recorded.
+    await sanne.getByLabel('Besluit', { exact: true }).fill(DECISION);
+    await sanne.getByLabel('Besloten door').selectOption({ label: 'Anna de Vries' });
+    await sanne.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await sanne.getByText('Het besluit is vastgelegd.').waitFor();
+    await card.getByText(DECISION).waitFor({ timeout: 5000 });
+    // Read-only: she has nothing to type in.
+    expect(await card.getByRole('textbox').count()).toBe(0);
+    await expectNoAxeViolations(monique);
+    await screenshot(monique, 'passport-meeting-live.png');
+
+    await sanne.getByRole('button', { name: 'Overleg afsluiten' }).click();
+    await sanne.getByRole('button', { name: 'Ja, afsluiten' }).click();
+    await card.getByText(/Het gesprek is afgelopen/).waitFor({ timeout: 5000 });
+    expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+
+  const ANON_TITLE = 'Intervisie zonder naam (koppel-browsertest)';
+  const ANON_MINUTES = 'Advies van de intervisie: werkdruk in kleine stappen opbouwen.';
+
+  it('attaches the minutes of an anonymised discussion to Monique’s file, once', async () => {
+    const planned = await planWithMonique(
+      'ANONYMISED_CASE_DISCUSSION',
+      ANON_TITLE,
+      'Opbouw van werkuren',
+    );
+    await sanne.goto(`${tandem.server.url}conferences/${planned.id}`);
+    await sanne.getByText('Live: je ziet wijzigingen meteen.').waitFor();
+    await sanne.getByRole('button', { name: 'Dit punt nu bespreken' }).click();
+    const minutes = sanne.getByLabel('Verslag zonder naam');
+    await minutes.fill(ANON_MINUTES);
+    await minutes.blur();
+    await sanne
+      .getByText(/^Opgeslagen\./)
+      .first()
+      .waitFor();
+    await sanne.getByRole('button', { name: 'Overleg afsluiten' }).click();
+    await sanne.getByRole('button', { name: 'Ja, afsluiten' }).click();
+    await sanne
+      .getByText('Het overleg is afgesloten. De verslagen staan in de dossiers.')
+      .waitFor();
+
+    // Not in any file yet: the key worker attaches it to her own client's file.
+    await sanne.getByRole('button', { name: 'Aan dossier koppelen' }).click();
+    await searchTeamClient(sanne, 'Monique', 'Monique', 'Zoek je cliënt');
+    await sanne.getByRole('button', { name: /^Deze cliënt kiezen\W+Monique van Dam$/ }).click();
+    await sanne.getByLabel('In welk deel van het dossier').selectOption('TREATMENT');
+    await expectNoAxeViolations(sanne);
+    await sanne
+      .getByRole('button', { name: 'Koppelen aan het dossier van Monique van Dam' })
+      .click();
+    await sanne.getByText('Het verslag staat in het dossier van Monique van Dam.').waitFor();
+    await screenshot(sanne, 'conference-attached.png');
+
+    const notes = await apiRequest(
+      tandem.server.url,
+      planned.token,
+      'GET',
+      `/clients/${planned.clientId}/notes?domain=TREATMENT`,
+    );
+    const bodies = (notes.body.items as { body: string }[]).map((n) => n.body);
+    expect(bodies.filter((b) => b.includes(ANON_MINUTES))).toHaveLength(1);
+
+    // After a reload the action is gone: it can be attached only once.
+    await sanne.reload();
+    await sanne.getByText(/Dit verslag zonder naam staat al in een dossier/).waitFor();
+    expect(await sanne.getByRole('button', { name: 'Aan dossier koppelen' }).count()).toBe(0);
     expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   screenshot,
   signedInStaffPage,
   useTandemInChromium,
+  searchTeamClient,
 } from './browser';
 
 // Issue 5 in the browser: the key worker plans and opens a partner case discussion with Monique on
@@ -82,8 +83,7 @@ describe('Case conferences in Chromium', () => {
     await sanne
       .getByLabel('Vraag voor het overleg (optioneel)')
       .fill('Werkervaringsplaats en vrijstelling');
-    await sanne.getByLabel('Zoek een cliënt van het team').fill('Monique');
-    await sanne.getByRole('button', { name: 'Zoeken' }).click();
+    await searchTeamClient(sanne, 'Monique', 'Monique');
     await sanne
       .getByRole('search')
       .locator('..')

@@ -94,6 +94,19 @@ describe('RoomStore (live room state)', () => {
     expect(state.drafts[key]).toMatchObject({ text: 'Eerste zin. Tweede zin.', baseVersion: 1 });
   });
 
+  it('marks a planned meeting as going on when the chair opens the first topic', async () => {
+    await open([item()]);
+    expect(store.getState().conference?.status).toBe('PLANNED');
+    socket.serverEmit('conference:event', {
+      conferenceId: CONF,
+      seq: 5,
+      type: 'current.changed',
+      itemId: 'i1',
+    });
+    expect(store.getState()).toMatchObject({ currentItemId: 'i1', seq: 5 });
+    expect(store.getState().conference?.status).toBe('LIVE');
+  });
+
   it('merges a colleague’s change into your unsaved text when you edited another part', async () => {
     await open([item()]);
     store.edit('i1', 'PARTICIPATION', 'Begin. Eerste zin. Tweede zin.');

@@ -307,9 +307,17 @@ export class RoomStore {
           })),
         });
         break;
-      case 'current.changed':
-        this.set({ seq, currentItemId: itemId });
+      case 'current.changed': {
+        // Choosing the first topic is what starts a planned meeting (the server marks it LIVE).
+        const conference = this.state.conference;
+        this.set({
+          seq,
+          currentItemId: itemId,
+          conference:
+            conference?.status === 'PLANNED' ? { ...conference, status: 'LIVE' } : conference,
+        });
         break;
+      }
       case 'conference.updated':
       case 'conference.closed': {
         const conference = this.state.conference;

@@ -282,6 +282,8 @@ export const passportNl = {
       'Je ziet alleen wat met jou is gedeeld. Wat de zorg alleen voor de behandeling opschrijft, staat in je dossier bij je behandelaar.',
     live: {
       follow: 'Volg het gesprek nu',
+      followSoon: 'Alvast meekijken',
+      soon: 'Het gesprek begint binnenkort. Kijk alvast mee: je ziet hier vanzelf wanneer het begint.',
       title: 'Het gesprek nu',
       connecting: 'Verbinden met het gesprek…',
       connected: 'Je ziet hier meteen wat er verandert.',
@@ -291,6 +293,7 @@ export const passportNl = {
         'Je kunt dit gesprek niet (meer) volgen. Log opnieuw in, of vraag je begeleider of je nog bent uitgenodigd.',
       now: 'Waar het nu over gaat',
       notStarted: 'Het gesprek is nog niet begonnen.',
+      begun: 'Het gesprek is begonnen. Er wordt nog geen onderwerp besproken.',
       noNotes: 'Er is nog niets opgeschreven dat met jou wordt gedeeld.',
       sofar: 'Wat er tot nu toe is afgesproken',
       stop: 'Stoppen met volgen',
@@ -574,6 +577,8 @@ export const passportEn: typeof passportNl = {
       'You only see what was shared with you. What care writes down only for your treatment is in your file with your clinician.',
     live: {
       follow: 'Follow the meeting now',
+      followSoon: 'Open the meeting view now',
+      soon: 'The meeting starts soon. Open the view now: you will see here when it begins.',
       title: 'The meeting now',
       connecting: 'Connecting to the meeting…',
       connected: 'You see changes here straight away.',
@@ -583,6 +588,7 @@ export const passportEn: typeof passportNl = {
         'You cannot follow this meeting (any more). Sign in again, or ask your support worker whether you are still invited.',
       now: 'What is being discussed now',
       notStarted: 'The meeting has not started yet.',
+      begun: 'The meeting has begun. No topic is being discussed yet.',
       noNotes: 'Nothing has been written yet that is shared with you.',
       sofar: 'What has been agreed so far',
       stop: 'Stop following',

@@ -449,6 +449,77 @@ describe('following a live three-way meeting', () => {
   });
 });
 
+describe('a three-way meeting that is about to start', () => {
+  let net: FetchMock;
+  afterEach(() => net?.restore());
+
+  const planned = (id: string, minutesFromNow: number) => ({
+    id,
+    kind: 'THREE_WAY_MEETING',
+    title: `Driegesprek ${id}`,
+    startsAt: new Date(Date.now() + minutesFromNow * 60_000).toISOString(),
+    durationMinutes: 45,
+    location: 'Gemeentehuis',
+    videoUrl: null,
+    status: 'PLANNED',
+    attendees: [],
+    items: [],
+  });
+
+  it('can be opened half an hour before the start and shows the meeting begin without a reload', async () => {
+    const soon = planned('m-soon', 10);
+    const later = planned('m-later', 120);
+    net = mockFetch({
+      'POST /api/v1/auth/refresh': signedIn(),
+      'GET /api/v1/conferences': { body: [soon, later] },
+      'GET /api/v1/conferences/m-soon': { body: soon },
+      'GET /api/v1/conferences/m-later': { body: later },
+    });
+    const live = fakeIo();
+    live.answers['conference:join'] = {
+      ok: true,
+      conferenceId: 'm-soon',
+      seq: 2,
+      conference: { ...soon, teamName: 'FACT Noord' },
+      currentItemId: null,
+      attendees: [],
+      items: [],
+    };
+    const user = userEvent.setup();
+    renderPassport('/passport/meetings', <MeetingsSection />, '/passport/*', true, live.io);
+    await screen.findByRole('region', { name: 'Komende gesprekken' });
+    // Only the meeting that starts within half an hour offers the live view.
+    const buttons = screen.getAllByRole('button', { name: 'Alvast meekijken' });
+    expect(buttons).toHaveLength(1);
+    expect(screen.getByRole('article', { name: 'Driegesprek m-soon' })).toContainElement(
+      buttons[0],
+    );
+    expect(screen.getByRole('article', { name: 'Driegesprek m-soon' })).toHaveTextContent(
+      'Gepland',
+    );
+    expect(live.sockets).toHaveLength(0);
+    await user.click(buttons[0]);
+    expect(await screen.findByText('Het gesprek is nog niet begonnen.')).toBeInTheDocument();
+    expect(live.last().sent('conference:join')).toEqual([{ conferenceId: 'm-soon' }]);
+
+    // The chair opens the first topic: she sees it begin, no reload.
+    act(() =>
+      live.last().serverEmit('conference:event', {
+        conferenceId: 'm-soon',
+        seq: 3,
+        type: 'current.changed',
+        itemId: null,
+      }),
+    );
+    expect(
+      await screen.findByText('Het gesprek is begonnen. Er wordt nog geen onderwerp besproken.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Driegesprek m-soon' })).toHaveTextContent(
+      'Nu bezig',
+    );
+  });
+});
+
 describe('passport sign-in', () => {
   let net: FetchMock;
   afterEach(() => net?.restore());

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConferenceRoom } from '@tandem/web-conferences';
 import { Alert, Progress } from '@tandem/web-ui';
@@ -9,19 +9,36 @@ import { Agreed, sharedNotes } from './agreed';
  * shared with the client as they are written, and the decisions and actions so far. The server
  * admits the client as an attendee and sends her each item only as she may see it.
  */
-export function LiveMeeting({ conferenceId }: { conferenceId: string }) {
+export function LiveMeeting({
+  conferenceId,
+  planned = false,
+  onStatus,
+}: {
+  conferenceId: string;
+  /** Not begun yet: she can open the view now and sees the meeting start in it. */
+  planned?: boolean;
+  /** The meeting's status as the live room reports it (it starts, ends or is called off). */
+  onStatus?: (status: string) => void;
+}) {
   const { t } = useTranslation('passport');
   const ids = useId();
   const [following, setFollowing] = useState(false);
   const { state } = useConferenceRoom(following ? conferenceId : null);
+  const liveStatus = state.conference?.status;
+  useEffect(() => {
+    if (liveStatus) onStatus?.(liveStatus);
+  }, [liveStatus, onStatus]);
 
   if (!following)
     return (
-      <p>
-        <button type="button" className="t-button" onClick={() => setFollowing(true)}>
-          {t('meetings.live.follow')}
-        </button>
-      </p>
+      <>
+        {planned ? <p>{t('meetings.live.soon')}</p> : null}
+        <p>
+          <button type="button" className="t-button" onClick={() => setFollowing(true)}>
+            {t(planned ? 'meetings.live.followSoon' : 'meetings.live.follow')}
+          </button>
+        </p>
+      </>
     );
 
   const current = state.items.find((i) => i.id === state.currentItemId) ?? null;
@@ -63,7 +80,11 @@ export function LiveMeeting({ conferenceId }: { conferenceId: string }) {
                 )}
               </>
             ) : (
-              <p>{t('meetings.live.notStarted')}</p>
+              <p>
+                {state.conference?.status === 'LIVE'
+                  ? t('meetings.live.begun')
+                  : t('meetings.live.notStarted')}
+              </p>
             )}
           </div>
           <h5>{t('meetings.live.sofar')}</h5>

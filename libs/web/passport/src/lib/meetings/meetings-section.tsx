@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, useDocumentTitle } from '@tandem/web-ui';
 import type { ConferenceDetail } from '../passport-api';
@@ -5,9 +6,24 @@ import { LoadView, useLoad, usePassportApi } from '../use-load';
 import { Agreed } from './agreed';
 import { LiveMeeting } from './live-meeting';
 
+/** How long before the start the client can already open the live view (and see it begin). */
+export const FOLLOW_BEFORE_START_MS = 30 * 60_000;
+
+/** A planned meeting she can already follow: it begins within half an hour or should be going on. */
+function startsSoon(meeting: ConferenceDetail, now: number): boolean {
+  const start = new Date(meeting.startsAt).getTime();
+  return (
+    meeting.status === 'PLANNED' &&
+    now >= start - FOLLOW_BEFORE_START_MS &&
+    now <= start + meeting.durationMinutes * 60_000
+  );
+}
+
 function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
   const { t, i18n } = useTranslation('passport');
   const titleId = `passport-meeting-${meeting.id}`;
+  const [liveStatus, setLiveStatus] = useState<string | null>(null);
+  const status = liveStatus ?? meeting.status;
   const agreed = meeting.items.some((i) => i.decisions.length || i.actions.length);
   const past = new Date(meeting.startsAt).getTime() < now || meeting.status === 'CLOSED';
   const cancelled = meeting.status === 'CANCELLED';
@@ -19,7 +35,7 @@ function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
         </h3>
         <p className="passport-card__meta">
           {t(`meetings.kind.${meeting.kind}`, { defaultValue: meeting.kind })} ·{' '}
-          <span className="t-badge">{t(`meetings.status.${meeting.status}`)}</span>
+          <span className="t-badge">{t(`meetings.status.${status}`)}</span>
         </p>
         <p>
           {t('meetings.when', {
@@ -43,7 +59,13 @@ function Meeting({ meeting, now }: { meeting: ConferenceDetail; now: number }) {
             </li>
           ))}
         </ul>
-        {meeting.status === 'LIVE' ? <LiveMeeting conferenceId={meeting.id} /> : null}
+        {meeting.status === 'LIVE' || startsSoon(meeting, now) ? (
+          <LiveMeeting
+            conferenceId={meeting.id}
+            planned={meeting.status === 'PLANNED'}
+            onStatus={setLiveStatus}
+          />
+        ) : null}
         {meeting.status !== 'LIVE' && !cancelled && (past || agreed) ? (
           <>
             <h4>{t('meetings.agreed')}</h4>
