@@ -236,6 +236,96 @@ describe('NEN 7513 access log', () => {
     expect(rows.map((r: { object_id: string }) => r.object_id)).not.toContain('bad');
   });
 
+  it('keeps the index of entries per client exactly in step with the log', async () => {
+    // Entries about one client and about a list of clients (the caseload), written alone and by
+    // group commit, are all there by now: one index row per client and entry, nothing else.
+    const [{ missing, extra, listed }] = await t.db.query(`
+      WITH expected AS (
+        SELECT DISTINCT c AS client_id, l.id AS log_id FROM access_log l
+        CROSS JOIN LATERAL unnest(array_append(coalesce(l.client_ids, '{}'), l.client_id)) AS c
+        WHERE c IS NOT NULL)
+      SELECT (SELECT count(*)::int FROM (SELECT * FROM expected EXCEPT SELECT client_id, log_id FROM access_log_clients) m) AS missing,
+             (SELECT count(*)::int FROM (SELECT client_id, log_id FROM access_log_clients EXCEPT SELECT * FROM expected) e) AS extra,
+             (SELECT count(*)::int FROM access_log WHERE cardinality(client_ids) > 1) AS listed`);
+    expect(listed).toBeGreaterThan(0);
+    expect({ missing, extra }).toEqual({ missing: 0, extra: 0 });
+  });
+
+  it('pages the client’s own log through the index: every entry about her, newest first, once', async () => {
+    const token = await t.tokenFor('monique');
+    // List reads that name her among other clients, and reads of her file.
+    const keyworker = await t.tokenFor('keyworker');
+    const regie = await t.tokenFor('regie');
+    for (let i = 0; i < 8; i++) {
+      expect((await t.request('GET', '/api/v1/caseload?q=Dam', { token: keyworker })).status).toBe(
+        200,
+      );
+      await t.request('GET', `/api/v1/clients/${monique.id}`, { token: regie });
+    }
+    // Each page against the log as it was just before that request (each read of her log is
+    // itself an entry about her, written after the page was read).
+    const aboutHer = async () =>
+      (
+        await t.db.query(
+          `SELECT l.id::text AS id FROM access_log l
+           WHERE l.client_id = $1 OR l.client_ids @> ARRAY[$1::uuid] ORDER BY l.id DESC`,
+          [monique.id],
+        )
+      ).map((r: { id: string }) => r.id) as string[];
+    const page = async (n: number, extra = '') =>
+      (await t.request('GET', `/api/v1/me/access-log?pageSize=7&page=${n}${extra}`, { token }))
+        .body as { total: number; items: { id: string; clientIds: string[] }[] };
+    let listed = 0;
+    for (const n of [1, 2, 3]) {
+      const before = await aboutHer();
+      expect(before.length).toBeGreaterThan(14);
+      const got = await page(n);
+      expect(got.items.map((e) => e.id)).toEqual(before.slice((n - 1) * 7, n * 7));
+      expect(got.total).toBe(before.length);
+      listed += got.items.filter((e) => e.clientIds.includes(monique.id)).length;
+    }
+    expect(listed).toBeGreaterThan(0); // entries of list reads that named her among others
+
+    // With a filter the same entries come through the general path.
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const recent = (
+      await t.db.query(
+        `SELECT l.id::text AS id FROM access_log l
+         WHERE (l.client_id = $1 OR l.client_ids @> ARRAY[$1::uuid]) AND l.at >= $2
+         ORDER BY l.id DESC`,
+        [monique.id, from],
+      )
+    ).map((r: { id: string }) => r.id);
+    const filtered = await page(1, `&from=${encodeURIComponent(from)}`);
+    expect(filtered.items.map((e) => e.id)).toEqual(recent.slice(0, 7));
+    expect(filtered.total).toBe(recent.length);
+  });
+
+  it('the index of entries per client cannot be changed or emptied either', async () => {
+    const admin = new Client({ connectionString: t.url });
+    await admin.connect();
+    try {
+      const [{ n }] = (await admin.query('SELECT count(*)::int AS n FROM access_log_clients')).rows;
+      expect(n).toBeGreaterThan(0);
+      for (const sql of [
+        'UPDATE access_log_clients SET log_id = log_id + 1',
+        'DELETE FROM access_log_clients',
+        'TRUNCATE access_log_clients',
+      ]) {
+        await expect(admin.query(`SET ROLE tandem_app; ${sql}`)).rejects.toThrow(
+          /permission denied/,
+        );
+        await admin.query('RESET ROLE');
+        await expect(admin.query(sql)).rejects.toThrow(/not allowed/);
+      }
+      expect(
+        (await admin.query('SELECT count(*)::int AS n FROM access_log_clients')).rows[0].n,
+      ).toBe(n);
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('verifies the hash chain, and detects a changed row and a removed row', async () => {
     const token = await t.tokenFor('dpo');
     for (let i = 0; i < 12; i++)

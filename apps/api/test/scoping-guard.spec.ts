@@ -15,6 +15,7 @@ const PROTECTED = [
   'consents',
   'consent_events',
   'access_log',
+  'access_log_clients',
   'emergency_access',
   'ips_trajectories',
   'ips_trajectory_events',

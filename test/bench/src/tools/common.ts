@@ -53,7 +53,13 @@ export async function openRegionDatabase(): Promise<RegionDatabase> {
   // a small server's memory) instead of the 128 MB default for the demo.
   const pg = new EmbeddedPostgres({
     dataDir: path.join(dir, 'postgres'),
-    settings: { shared_buffers: stringOption('SHARED_BUFFERS', '1GB') },
+    settings: {
+      shared_buffers: stringOption('SHARED_BUFFERS', '1GB'),
+      // --pg-stats: which statements the database spends its time on (pg_stat_statements).
+      ...(flagOption('PG_STATS')
+        ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' }
+        : {}),
+    },
   });
   await pg.start();
   await pg.ensureDatabase(REGION_DATABASE);

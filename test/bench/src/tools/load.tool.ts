@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@tandem/api-core';
 import { DEMO_PASSWORD } from '@tandem/api-data-access';
+import { Client as PgClient } from 'pg';
 import { Role } from '@tandem/domain';
 // The tools run the real application, booted as the API's own tests boot it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -459,6 +460,59 @@ async function captureSql(
   step(`captured; e.g. the note list runs ${sample?.queries.length ?? '?'} statements per request`);
 }
 
+/** Empties pg_stat_statements (--pg-stats) just before the real API's phase. */
+async function resetStatementStats(url: string): Promise<true> {
+  const client = new PgClient({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.query('SELECT pg_stat_statements_reset()');
+  } finally {
+    await client.end();
+  }
+  return true;
+}
+
+/**
+ * Where the database's time went during the real API's phase (warm-up included): the statements
+ * with the most execution time, per request answered. Statement texts are normalised by
+ * PostgreSQL (parameters as $1), so no data appears in them.
+ */
+async function statementStats(url: string, requests: number): Promise<string> {
+  const client = new PgClient({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{
+      query: string;
+      calls: string;
+      total: number;
+      mean: number;
+      rows: string;
+      share: number;
+      toplevel: boolean;
+    }>(`SELECT query, calls, total_exec_time AS total, mean_exec_time AS mean, rows, toplevel,
+              100 * total_exec_time / sum(total_exec_time) FILTER (WHERE toplevel) OVER () AS share
+         FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ORDER BY total_exec_time DESC LIMIT 20`);
+    const lines = [
+      `### Database time by statement (pg_stat_statements, ${fmt(requests)} requests measured)`,
+      '',
+      '| Statement | Calls | Total ms | Mean ms | Rows | Share of top-level time |',
+      '| --- | --: | --: | --: | --: | --: |',
+      ...rows.map(
+        (r) =>
+          `| ${r.toplevel ? '' : '(nested) '}\`${r.query.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 140)}\` | ` +
+          `${fmt(Number(r.calls))} | ${r.total.toFixed(0)} | ${r.mean.toFixed(2)} | ${fmt(Number(r.rows))} | ` +
+          `${r.toplevel ? `${r.share.toFixed(1)}%` : ''} |`,
+      ),
+    ];
+    return lines.join('\n');
+  } finally {
+    await client.end();
+  }
+}
+
 describe('load', () => {
   it('many users against the real API, compared with a bare handler', async () => {
     const userCount = Math.round(numberOption('USERS', 300));
@@ -537,7 +591,9 @@ describe('load', () => {
         `phase 1: real API, ${users.length} users, mean pause ${think} ms, ${warmup} s warm-up + ${duration} s`,
       );
       const load1 = os.loadavg()[0];
+      const pgStats = flagOption('PG_STATS') ? await resetStatementStats(db.url) : null;
       const real = await runPhase('Real API', api.port, users, available, phase);
+      const topStatements = pgStats ? await statementStats(db.url, real.all.length) : null;
       await stop(api.child);
       api = null;
       if (profileDir) step(`CPU profile of the API process written to ${path.resolve(profileDir)}`);
@@ -547,6 +603,10 @@ describe('load', () => {
           `(${os.cpus().length} cores, load average ${load1.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after)`,
       );
       printPhase(real);
+      if (topStatements) {
+        out('');
+        out(topStatements);
+      }
       if (!apiOnly) {
         // The bare handler with and without the access-log INSERT (left out with --api-only),
         // interleaved A-B-B-A so that a change in the machine's load affects both alike.

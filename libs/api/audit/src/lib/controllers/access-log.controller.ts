@@ -132,10 +132,7 @@ export class AccessLogController {
         'NOT_FOUND',
         'This page is for clients: it shows who looked at their own file.',
       );
-    const { rows, total } = await this.queries.list(principal, {
-      ...query,
-      clientId: principal.clientId,
-    });
+    const { rows, total } = await this.queries.ownFile(principal, principal.clientId, query);
     this.queries.recordRead(
       principal,
       { ...query, clientId: principal.clientId },

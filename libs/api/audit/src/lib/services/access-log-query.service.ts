@@ -16,6 +16,11 @@ const SELECT = `
   LEFT JOIN organisations o ON o.id = l.organisation_id
   LEFT JOIN clients lc2 ON lc2.id = l.client_id`;
 
+const entryOf = (r: AccessLogEntryDto & { at: Date }): AccessLogEntryDto => ({
+  ...r,
+  at: new Date(r.at).toISOString(),
+});
+
 /** Views on the access log (by client, by user, by period), scoped by the ability; reading is itself logged. */
 @Injectable()
 export class AccessLogQueryService {
@@ -32,6 +37,57 @@ export class AccessLogQueryService {
     const params = new SqlParams();
     const scopeSql = await this.authz.scope(principal, 'read', 'AccessLog', params);
     return this.query(scopeSql, params, query);
+  }
+
+  /**
+   * For a client: the entries about her own file (the passport's "who looked"). Without further
+   * filters the page is found through access_log_clients — the count an index-only scan, the page
+   * 25 look-ups — instead of a bitmap scan over the whole log; each entry is still checked against
+   * her scope. That count needs no scope of its own: she may read every entry about herself (as the
+   * only client named, or as one of a list's clients), which is checked on the ability first.
+   */
+  async ownFile(
+    principal: Principal,
+    clientId: string,
+    query: AccessLogQueryDto,
+  ): Promise<{ rows: AccessLogEntryDto[]; total: number }> {
+    const params = new SqlParams();
+    const scopeSql = await this.authz.scope(principal, 'read', 'AccessLog', params);
+    const filtered = query.userId || query.from || query.to || query.emergency !== undefined;
+    const about = (one: string | null, list: string[]) => ({
+      organisationId: null,
+      clientOrganisationId: null,
+      clientId: one,
+      clientIds: list,
+    });
+    const allAboutHer =
+      (await this.authz.can(principal, 'read', 'AccessLog', about(clientId, []))) &&
+      (await this.authz.can(principal, 'read', 'AccessLog', about(null, [clientId])));
+    if (filtered || !allAboutHer) return this.query(scopeSql, params, { ...query, clientId });
+    return this.pageAboutClient(scopeSql, params, clientId, query);
+  }
+
+  private async pageAboutClient(
+    scopeSql: string,
+    params: SqlParams,
+    clientId: string,
+    query: AccessLogQueryDto,
+  ): Promise<{ rows: AccessLogEntryDto[]; total: number }> {
+    const [{ total }] = await this.db.query(
+      'SELECT count(*)::int AS total FROM access_log_clients x WHERE x.client_id = $1',
+      [clientId],
+    );
+    const client = params.add(clientId);
+    const limit = params.add(query.pageSize);
+    const offset = params.add((query.page - 1) * query.pageSize);
+    const rows = await this.db.query(
+      `${SELECT}
+       JOIN (SELECT x.log_id FROM access_log_clients x WHERE x.client_id = ${client}
+             ORDER BY x.log_id DESC LIMIT ${limit} OFFSET ${offset}) page ON page.log_id = l.id
+       WHERE ${scopeSql} ORDER BY l.id DESC`,
+      params.values,
+    );
+    return { rows: rows.map(entryOf), total };
   }
 
   private async query(
@@ -59,13 +115,7 @@ export class AccessLogQueryService {
       `${SELECT} WHERE ${whereSql} ORDER BY l.id DESC LIMIT ${limit} OFFSET ${offset}`,
       params.values,
     );
-    return {
-      rows: rows.map((r: AccessLogEntryDto & { at: Date }) => ({
-        ...r,
-        at: new Date(r.at).toISOString(),
-      })),
-      total,
-    };
+    return { rows: rows.map(entryOf), total };
   }
 
   recordRead(

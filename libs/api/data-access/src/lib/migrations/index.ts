@@ -6,6 +6,7 @@ import { CaseConferences1764400000000 } from './1764400000000-case-conferences';
 import { GoalProposals1764500000000 } from './1764500000000-goal-proposals';
 import { ClientDocuments1764600000000 } from './1764600000000-client-documents';
 import { IdempotencyKeys1764700000000 } from './1764700000000-idempotency-keys';
+import { AccessLogClients1764800000000 } from './1764800000000-access-log-clients';
 
 /**
  * Every migration, in order. Add a new one here (see docs/development.md, "Adding a migration");
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   GoalProposals1764500000000,
   ClientDocuments1764600000000,
   IdempotencyKeys1764700000000,
+  AccessLogClients1764800000000,
 ];
