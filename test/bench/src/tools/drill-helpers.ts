@@ -8,7 +8,31 @@ import { DEMO_PASSWORD, demoUser } from '@tandem/api-data-access';
 // The tools run the real application, booted as the API's own tests boot it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { prepareDatabase } from '../../../../apps/api/src/app/bootstrap';
-import { silent } from './common';
+import { openRegionDatabase, silent } from './common';
+
+/** A connection for checking results (the drill's observer, not the system). */
+function observer(url: string) {
+  return async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+}
+
+/**
+ * The region from `npm run seed:region` (its own embedded PostgreSQL, kept afterwards): the drill
+ * then runs against a production-sized database. The API migrates it when it starts.
+ */
+export async function regionDrillDatabase() {
+  const region = await openRegionDatabase();
+  if (!region.pg)
+    throw new Error('--region needs the embedded region database: unset DATABASE_URL.');
+  return { pg: region.pg, url: region.url, query: observer(region.url), remove: region.stop };
+}
 
 /** A fresh embedded PostgreSQL with the migrated demo data, in a temporary folder. */
 export async function drillDatabase() {
@@ -22,16 +46,7 @@ export async function drillDatabase() {
   return {
     pg,
     url,
-    /** A superuser connection for checking results (the drill's observer, not the system). */
-    async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      try {
-        return (await client.query(sql, params)).rows as T[];
-      } finally {
-        await client.end();
-      }
-    },
+    query: observer(url),
     async remove() {
       await pg.stop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -75,9 +90,9 @@ export async function call(
   }
 }
 
-export async function signIn(base: string, key: string): Promise<string> {
+export async function signIn(base: string, key: string, email?: string): Promise<string> {
   const res = await call(base, 'POST', '/api/v1/auth/login', {
-    body: { email: demoUser(key).email, password: DEMO_PASSWORD },
+    body: { email: email ?? demoUser(key).email, password: DEMO_PASSWORD },
   });
   if (res.status !== 200) throw new Error(`sign-in of ${key} failed: ${res.status}`);
   return res.body.accessToken as string;

@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { demoClients } from '@tandem/api-data-access';
-import { buildApi, numberOption, out, sleep, startApi, stopProcess } from './common';
-import { call, drillDatabase, newKey, signIn } from './drill-helpers';
+import { RegionOptions, planRegion } from '../region';
+import {
+  buildApi,
+  flagOption,
+  fmt,
+  numberOption,
+  out,
+  readRegionManifest,
+  sleep,
+  startApi,
+  stopProcess,
+} from './common';
+import { call, drillDatabase, newKey, regionDrillDatabase, signIn } from './drill-helpers';
 
 /**
  * `npm run drill:pg-restart`: the built API process (NODE_ENV=production) takes note writes from
@@ -12,8 +23,37 @@ import { call, drillDatabase, newKey, signIn } from './drill-helpers';
  * load the API with board, note-list and client-page reads (mean pause 5 s); the drill reports
  * their answers before, during and after the outage and checks that they all succeed again once
  * the API is ready. Options: --down 4 (seconds without database), --writers 4, --readers 300,
- * --no-build.
+ * --region (on the region from `npm run seed:region` instead of fresh demo data: one team's
+ * regiebehandelaar writes, its care staff read its 200 clients), --no-build.
  */
+interface Subjects {
+  writer: { key: string; email?: string };
+  readers: { key: string; email?: string }[];
+  /** Clients the writer may write treatment notes for and the readers may read; the first is written to. */
+  clients: string[];
+}
+
+function demoSubjects(): Subjects {
+  const monique = demoClients().find((c) => c.key === 'monique')!;
+  return {
+    writer: { key: 'keyworker' },
+    readers: ['regie', 'psychiater', 'keyworker'].map((key) => ({ key })),
+    clients: [monique.id],
+  };
+}
+
+/** The first team of the region: its regiebehandelaar writes, its care staff read its clients. */
+function regionSubjects(options: RegionOptions): Subjects {
+  const plan = planRegion(options);
+  const staff = plan.staff[0];
+  const user = (i: number) => ({ key: plan.users[i].key, email: plan.users[i].email });
+  return {
+    writer: user(staff.regie),
+    readers: [staff.regie, staff.psychiater, ...staff.spv].map(user),
+    clients: plan.clients.filter((c) => c.teamIndex === 0).map((c) => c.id),
+  };
+}
+
 describe('drill: PostgreSQL restart during writes', () => {
   it('keeps every acknowledged write and recovers without restarting the API', async () => {
     const downSeconds = numberOption('DOWN', 4);
@@ -23,18 +63,28 @@ describe('drill: PostgreSQL restart during writes', () => {
     const step = (text: string) =>
       out(`[drill:pg-restart ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
     buildApi(step);
-    step('starting a fresh PostgreSQL with the demo data');
-    const db = await drillDatabase();
+    const region = flagOption('REGION') ? readRegionManifest() : null;
+    if (flagOption('REGION') && !region)
+      throw new Error('No region: run `npm run seed:region -- --years 5` first.');
+    step(
+      region
+        ? `starting the region's PostgreSQL (${fmt(region.notes * region.scale * region.years)} notes)`
+        : 'starting a fresh PostgreSQL with the demo data',
+    );
+    const db = region ? await regionDrillDatabase() : await drillDatabase();
+    const runTag = randomBytes(3).toString('hex'); // the region keeps its notes between drills
     const api = await startApi(db.url, randomBytes(32).toString('hex'), { LOG_LEVEL: 'warn' });
     const apiPid = api.child.pid;
     let apiExited = false;
     api.child.once('exit', () => (apiExited = true));
     const base = `http://127.0.0.1:${api.port}`;
     try {
-      const token = await signIn(base, 'keyworker');
-      const monique = demoClients().find((c) => c.key === 'monique')!;
+      // Who writes and reads: the demo's key worker and Monique, or one team of the region.
+      const subjects = region ? regionSubjects(region) : demoSubjects();
+      const token = await signIn(base, subjects.writer.key, subjects.writer.email);
+      const writeTo = subjects.clients[0];
       const readerTokens = await Promise.all(
-        (['regie', 'psychiater', 'keyworker'] as const).map((k) => signIn(base, k)),
+        subjects.readers.map((r) => signIn(base, r.key, r.email)),
       );
       const phaseOf = (at: number) =>
         at < downAt
@@ -54,13 +104,14 @@ describe('drill: PostgreSQL restart during writes', () => {
       const reader = async (n: number) => {
         await sleep(readerPause()); // as users already at work: a random point of their pause
         const readerToken = readerTokens[n % readerTokens.length];
-        const paths = [
-          '/api/v1/caseload?pageSize=50',
-          `/api/v1/clients/${monique.id}/notes?pageSize=25`,
-          `/api/v1/clients/${monique.id}`,
-        ];
         while (reading) {
           const sentAt = Date.now();
+          const clientId = subjects.clients[Math.floor(Math.random() * subjects.clients.length)];
+          const paths = [
+            '/api/v1/caseload?pageSize=50',
+            `/api/v1/clients/${clientId}/notes?pageSize=25`,
+            `/api/v1/clients/${clientId}`,
+          ];
           const res = await call(base, 'GET', paths[Math.floor(Math.random() * paths.length)], {
             token: readerToken,
           });
@@ -96,11 +147,11 @@ describe('drill: PostgreSQL restart during writes', () => {
       let counter = 0;
       const writer = async () => {
         while (writing) {
-          const title = `Drill ${++counter}`;
+          const title = `Drill ${runTag} ${++counter}`;
           const key = newKey();
           for (let attempt = 1; ; attempt++) {
             attempts++;
-            const res = await call(base, 'POST', `/api/v1/clients/${monique.id}/notes`, {
+            const res = await call(base, 'POST', `/api/v1/clients/${writeTo}/notes`, {
               token,
               headers: { 'idempotency-key': key },
               body: {
@@ -162,7 +213,8 @@ describe('drill: PostgreSQL restart during writes', () => {
       const foundIds = new Set(found.map((r) => r.id));
       const lost = acked.filter((a) => !foundIds.has(a.id));
       const duplicates = await db.query<{ title: string; n: number }>(
-        `SELECT title, count(*)::int AS n FROM notes WHERE title LIKE 'Drill %' GROUP BY title HAVING count(*) > 1`,
+        `SELECT title, count(*)::int AS n FROM notes WHERE title LIKE $1 GROUP BY title HAVING count(*) > 1`,
+        [`Drill ${runTag} %`],
       );
       const during = readiness.filter((r) => r.at > stoppedAt + 200 && r.at < upAt);
       const notReadyWhileDown = during.length > 0 && during.every((r) => r.status === 503);
@@ -172,6 +224,9 @@ describe('drill: PostgreSQL restart during writes', () => {
       out('');
       out('## Drill: PostgreSQL restart during writes');
       out('');
+      out(
+        `- database: ${region ? `the region (${fmt(region.notes * region.scale * region.years)} notes, ${fmt(region.accessLogEntries)} access-log entries)` : 'the demo data'}`,
+      );
       out(
         `- writers: ${writerCount}; PostgreSQL shutting down for ${((stoppedAt - downAt) / 1000).toFixed(1)} s, then down for ${((upAt - stoppedAt) / 1000).toFixed(1)} s`,
       );
