@@ -71,6 +71,24 @@ export function useTandemInChromium(options: { chromiumArgs?: string[] } = {}): 
     if (value === undefined) throw new Error(`${what} is not running (yet): use it inside a test.`);
     return value;
   };
+  // What went wrong in this file's pages (server errors, failed requests, exceptions), printed
+  // after the file when there was any: a failing step then comes with the server's side of it.
+  const trouble: string[] = [];
+  const note = (text: string) => trouble.push(`${new Date().toISOString().slice(11, 23)} ${text}`);
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => note(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '';
+      if (!reason.includes('ERR_ABORTED'))
+        note(`${request.method()} ${new URL(request.url()).pathname} failed: ${reason}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 500)
+        note(
+          `${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()}`,
+        );
+    });
+  };
   const suite: ChromiumSuite = {
     get server() {
       return started(server, 'Tandem');
@@ -80,6 +98,7 @@ export function useTandemInChromium(options: { chromiumArgs?: string[] } = {}): 
     },
     async newContext(overrides) {
       const context = await suite.browser.newContext(contextOptions(overrides));
+      context.on('page', watch);
       contexts.push(context);
       return context;
     },
@@ -92,6 +111,15 @@ export function useTandemInChromium(options: { chromiumArgs?: string[] } = {}): 
   }, 120_000);
 
   afterAll(async () => {
+    const serverProblems = (server?.output() ?? '')
+      .split('\n')
+      .filter((line) => /"level":"(warn|error)"/.test(line));
+    if (trouble.length || serverProblems.length)
+      console.warn(
+        `[e2e] problems seen in this file's browsers and server:\n${[...trouble, ...serverProblems]
+          .slice(-60)
+          .join('\n')}`,
+      );
     for (const context of contexts) await context.close();
     await browser?.close();
     await server?.stop();
