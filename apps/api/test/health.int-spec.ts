@@ -55,6 +55,19 @@ describe('health and readiness', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('tells browsers and proxies not to keep any answer of the API (personal data)', async () => {
+    const token = await t.tokenFor('keyworker');
+    for (const [path, status] of [
+      ['/api/v1/caseload', 200],
+      ['/api/v1/clients/00000000-0000-4000-8000-000000000000', 404],
+      ['/api/v1/no-such-route', 404],
+    ] as const) {
+      const res = await t.request('GET', path, { token });
+      expect(res.status).toBe(status);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('answers malformed JSON with a 400 that says so, not a 500', async () => {
     const res = await t.request('POST', '/api/v1/auth/login', {
       body: '{"email": ',

@@ -6,6 +6,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Locator,
   type Page,
   type Request,
 } from 'playwright-core';
@@ -75,15 +76,34 @@ export function useTandemInChromium(options: { chromiumArgs?: string[] } = {}): 
   // after the file when there was any: a failing step then comes with the server's side of it.
   const trouble: string[] = [];
   const note = (text: string) => trouble.push(`${new Date().toISOString().slice(11, 23)} ${text}`);
+  // API requests in flight, to report any that took (or are still taking) more than 5 s.
+  const pending = new Map<Request, number>();
+  const requestName = (request: Request) =>
+    `${request.method()} ${new URL(request.url()).pathname}`;
+  const done = (request: Request) => {
+    const sent = pending.get(request);
+    pending.delete(request);
+    if (sent !== undefined && Date.now() - sent > 5000)
+      note(`${requestName(request)} took ${Date.now() - sent} ms`);
+  };
   const watch = (page: Page) => {
     page.on('pageerror', (error) => note(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) pending.set(request, Date.now());
+    });
+    page.on('requestfinished', done);
     page.on('requestfailed', (request) => {
+      done(request);
       const reason = request.failure()?.errorText ?? '';
-      if (!reason.includes('ERR_ABORTED'))
-        note(`${request.method()} ${new URL(request.url()).pathname} failed: ${reason}`);
+      if (!reason.includes('ERR_ABORTED')) note(`${requestName(request)} failed: ${reason}`);
     });
     page.on('response', (response) => {
-      if (response.status() >= 500)
+      const path = new URL(response.url()).pathname;
+      // Every refused or failed API call (a page restoring its session without one gets 401).
+      if (
+        response.status() >= 400 &&
+        !(path === '/api/v1/auth/refresh' && response.status() === 401)
+      )
         note(
           `${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()}`,
         );
@@ -111,6 +131,9 @@ export function useTandemInChromium(options: { chromiumArgs?: string[] } = {}): 
   }, 120_000);
 
   afterAll(async () => {
+    for (const [request, sent] of pending)
+      if (Date.now() - sent > 5000)
+        note(`${requestName(request)}: no answer after ${Date.now() - sent} ms`);
     const serverProblems = (server?.output() ?? '')
       .split('\n')
       .filter((line) => /"level":"(warn|error)"/.test(line));
@@ -378,3 +401,13 @@ export async function searchTeamClient(
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits for `locator`; when it does not appear, the error also says what `around` showed. */
+export async function waitForIn(locator: Locator, around: Locator): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    const shown = await around.innerText({ timeout: 2000 }).catch(() => '(not on the page)');
+    throw new Error(`${(error as Error).message}\nWhat was there instead:\n${shown}`);
+  }
+}

@@ -7,6 +7,7 @@ import {
   checkPage,
   signedInStaffPage,
   useTandemInChromium,
+  waitForIn,
 } from './browser';
 
 // The IPS screens end to end at phone size (390×844): the IPS specialist logs an employer contact
@@ -156,7 +157,14 @@ describe('IPS screens in Chromium at phone size', () => {
     await checkPage(anna, 'ips-review-phone.png');
     await review.getByRole('button', { name: 'Evaluatie opslaan' }).click();
     await goal.getByText('De evaluatie is opgeslagen.').waitFor();
-    await goal.getByText(/Evaluaties \(1\)/).waitFor();
+    // After saving, the goal is loaded again with the new review next to the demo's earlier one
+    // (this waited for "(1)", the count before saving, and so failed when the reload was quick).
+    await waitForIn(
+      goal.getByText(/Evaluaties \(2\)/),
+      anna.getByRole('region', { name: 'Werk (IPS)' }),
+    );
+    await goal.getByText(/Evaluaties \(2\)/).click();
+    await goal.getByText(/Loopt goed — Gaat goed op de werkplek \(browsertest\)\./).waitFor();
 
     await anna.goto(new URL('/ips/work-goals', tandem.server.url).toString());
     await anna.getByRole('heading', { level: 2, name: /werkdoel/ }).waitFor();

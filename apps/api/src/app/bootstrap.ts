@@ -166,6 +166,12 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerRateLimits(fastify, publicRateLimits(config));
   registerOriginCheck(fastify, { routes: ORIGIN_CHECKED_ROUTES, appOrigin: config.APP_ORIGIN });
+  // Answers of the API hold personal data: no browser or proxy may keep a copy.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     // Route pattern only (never the filled-in URL with ids), status and duration: no personal data.
     if (request.routeOptions?.url !== '/api/health') {
