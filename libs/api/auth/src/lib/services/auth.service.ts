@@ -243,6 +243,11 @@ export class AuthService {
     return (await this.loadPrincipal(userId, sessionId, false))?.principal ?? null;
   }
 
+  /** Another active user as the ability sees them (no session): e.g. an action item's owner. */
+  principalOfUser(userId: string): Promise<Principal | null> {
+    return this.principalFor(userId, '');
+  }
+
   /**
    * The active user with organisation and teams; with `checkSession`, only while the session is
    * alive (not signed out, not expired, not idle too long), in the same statement.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlParams } from '@tandem/api-authz';
-import type { Principal, Role } from '@tandem/domain';
+import type { Role } from '@tandem/domain';
 import type {
   ActionRecord,
   ConferenceKind,
@@ -224,32 +224,6 @@ export class ConferencesRepository {
        FROM users u WHERE u.id = ANY($1)`,
       [ids],
     );
-  }
-
-  /** What the ability needs to know about another user (an action item's owner). */
-  async principalOf(userId: string): Promise<Principal | null> {
-    const rows = await this.db.query(
-      `SELECT u.id, u.email, u.display_name, u.roles, u.client_id, u.locale, u.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
-              COALESCE((SELECT json_agg(json_build_object('teamId', t.id, 'teamName', t.name, 'teamType', t.type, 'role', tm.role))
-                        FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.user_id = u.id), '[]'::json) AS teams
-       FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1 AND u.active`,
-      [userId],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      userId: r.id,
-      sessionId: '',
-      displayName: r.display_name,
-      email: r.email,
-      organisationId: r.organisation_id,
-      organisationName: r.organisation_name,
-      organisationType: r.organisation_type,
-      roles: r.roles,
-      teams: r.teams,
-      clientId: r.client_id,
-      locale: r.locale,
-    };
   }
 
   /** The client's regiebehandelaar (the one who decides in a conference). */

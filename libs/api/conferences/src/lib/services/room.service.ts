@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { AuthService } from '@tandem/api-auth';
 import { AuthzService, forbidden, notFound } from '@tandem/api-authz';
 import { DomainError } from '@tandem/api-core';
 import { mergeMinutes, type Principal } from '@tandem/domain';
@@ -39,6 +40,7 @@ export class RoomService {
     private readonly authz: AuthzService,
     private readonly access: ConferenceAccess,
     private readonly tx: ConferenceTx,
+    private readonly auth: AuthService,
   ) {}
 
   /**
@@ -250,7 +252,7 @@ export class RoomService {
         'OWNER_NOT_PRESENT',
         'The owner of an action must be an attendee of this conference.',
       );
-    const owner = await this.repo.principalOf(msg.ownerId);
+    const owner = await this.auth.principalOfUser(msg.ownerId);
     if (!owner)
       throw new DomainError(
         HttpStatus.UNPROCESSABLE_ENTITY,

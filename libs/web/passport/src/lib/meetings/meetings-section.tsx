@@ -9,13 +9,15 @@ import { LiveMeeting } from './live-meeting';
 /** How long before the start the client can already open the live view (and see it begin). */
 export const FOLLOW_BEFORE_START_MS = 30 * 60_000;
 
+const startOf = (m: ConferenceDetail) => new Date(m.startsAt).getTime();
+const endOf = (m: ConferenceDetail) => startOf(m) + m.durationMinutes * 60_000;
+
 /** A planned meeting she can already follow: it begins within half an hour or should be going on. */
 function startsSoon(meeting: ConferenceDetail, now: number): boolean {
-  const start = new Date(meeting.startsAt).getTime();
   return (
     meeting.status === 'PLANNED' &&
-    now >= start - FOLLOW_BEFORE_START_MS &&
-    now <= start + meeting.durationMinutes * 60_000
+    now >= startOf(meeting) - FOLLOW_BEFORE_START_MS &&
+    now <= endOf(meeting)
   );
 }
 
@@ -94,9 +96,7 @@ export function MeetingsSection() {
       <p className="passport-intro">{t('meetings.intro')}</p>
       <LoadView loaded={meetings} label={t('meetings.loading')}>
         {(all) => {
-          const isPast = (m: ConferenceDetail) =>
-            m.status === 'CLOSED' ||
-            new Date(m.startsAt).getTime() + m.durationMinutes * 60_000 < now;
+          const isPast = (m: ConferenceDetail) => m.status === 'CLOSED' || endOf(m) < now;
           const upcoming = all
             .filter((m) => !isPast(m) && m.status !== 'CANCELLED')
             .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
